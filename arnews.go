@@ -1,0 +1,175 @@
+package arnews
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Span is a half-open range [Start, End) of byte offsets into the text the
+// caller passed in. The text of a span is text[Start:End].
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the length of the span in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Mention is one place where an entity or an agreement is named: its span
+// and its verbatim text, text[Start:End].
+type Mention struct {
+	Text string `json:"text"`
+	Span
+}
+
+// Document holds every fact arnews extracts from one text. All spans point
+// into that text. A Document is a plain value: it shares nothing with the
+// Extractor that made it.
+type Document struct {
+	// Ref is the publication date that relative dates were resolved
+	// against, at midnight UTC.
+	Ref time.Time
+	// Sentences are the spans of the text's sentences, in order.
+	Sentences []Span
+	// Dates are the date expressions found, in text order.
+	Dates []Date
+	// Entities are the parties named in the text, each with all its
+	// mentions, in the order of their first mention.
+	Entities []Entity
+	// Agreements are the agreements reported, in the order of their first
+	// mention.
+	Agreements []Agreement
+}
+
+// documentJSON is the JSON shape of a Document.
+type documentJSON struct {
+	Ref        string      `json:"ref"`
+	Sentences  []Span      `json:"sentences"`
+	Dates      []Date      `json:"dates"`
+	Entities   []Entity    `json:"entities"`
+	Agreements []Agreement `json:"agreements"`
+}
+
+// MarshalJSON writes the Document in the schema documented in the package
+// overview: ref as YYYY-MM-DD and every list as an array, never null.
+func (d *Document) MarshalJSON() ([]byte, error) {
+	j := documentJSON{
+		Ref:        d.Ref.Format(time.DateOnly),
+		Sentences:  orEmpty(d.Sentences),
+		Dates:      orEmpty(d.Dates),
+		Entities:   orEmpty(d.Entities),
+		Agreements: orEmpty(d.Agreements),
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads a Document written by MarshalJSON.
+func (d *Document) UnmarshalJSON(b []byte) error {
+	var j documentJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	ref, err := time.Parse(time.DateOnly, j.Ref)
+	if err != nil && j.Ref != "" {
+		return &json.UnmarshalTypeError{Value: "string " + j.Ref, Type: nil, Field: "ref"}
+	}
+	*d = Document{Ref: ref, Sentences: j.Sentences, Dates: j.Dates, Entities: j.Entities, Agreements: j.Agreements}
+	return nil
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Option configures an [Extractor] or one call of [Extract].
+type Option func(*config)
+
+type config struct {
+	ref     time.Time
+	refSet  bool
+	entries []GazetteerEntry
+}
+
+// WithRef sets the publication date that relative dates (الجمعة، أمس،
+// هذا العام، أغسطس without a year) are resolved against. Only its
+// year, month and day matter. Without it, Extract uses today's date in UTC.
+func WithRef(t time.Time) Option {
+	return func(c *config) {
+		c.ref = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		c.refSet = true
+	}
+}
+
+// WithEntries adds entries to the gazetteer of countries, cities and
+// organisations, next to the built-in ones. An entry with the ID of a
+// built-in entry adds names to it.
+func WithEntries(entries ...GazetteerEntry) Option {
+	return func(c *config) {
+		c.entries = append(c.entries, entries...)
+	}
+}
+
+// Extractor extracts Documents with a fixed configuration. Build one with
+// [NewExtractor] when you add gazetteer entries, so the gazetteer is built
+// once; an Extractor is safe for concurrent use by any number of
+// goroutines.
+type Extractor struct {
+	cfg config
+	gaz *gazetteer
+}
+
+// NewExtractor returns an Extractor configured by opts.
+func NewExtractor(opts ...Option) *Extractor {
+	x := &Extractor{}
+	for _, o := range opts {
+		o(&x.cfg)
+	}
+	if len(x.cfg.entries) > 0 {
+		x.gaz = newGazetteer(x.cfg.entries)
+	} else {
+		x.gaz = builtinGazetteer()
+	}
+	return x
+}
+
+// Extract returns the facts found in text, with the Extractor's options
+// overridden by opts (typically [WithRef] for the article's date). Entries
+// passed here with [WithEntries] are ignored: give them to NewExtractor.
+//
+// Extract never fails: any input, including invalid UTF-8, gives a valid
+// Document.
+func (x *Extractor) Extract(text string, opts ...Option) *Document {
+	cfg := x.cfg
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if !cfg.refSet {
+		cfg.ref = today()
+	}
+	t := prepare(text)
+	doc := &Document{Ref: cfg.ref, Sentences: make([]Span, len(t.sents))}
+	for i, s := range t.sents {
+		doc.Sentences[i] = s.span
+	}
+	doc.Dates = findDates(t, cfg.ref)
+	doc.Entities = findEntities(t, x.gaz)
+	doc.Agreements = findAgreements(t, doc)
+	return doc
+}
+
+// today returns today's date in UTC at midnight, the default publication
+// date.
+func today() time.Time {
+	n := time.Now().UTC()
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// Extract returns the facts found in text. It is shorthand for
+// NewExtractor(opts...).Extract(text); with [WithEntries], prefer an
+// [Extractor] so the gazetteer is built once.
+func Extract(text string, opts ...Option) *Document {
+	return NewExtractor(opts...).Extract(text)
+}

@@ -1,0 +1,725 @@
+package arnews
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Form is a set of normalization steps. Combine the constants with |; the
+// zero Form changes nothing except ill-formed UTF-8, which always becomes
+// U+FFFD.
+type Form uint32
+
+// The normalization steps. Each is independent of the others; [Search] is the
+// default set used by [Normalize] and by [Extract].
+const (
+	// StripDiacritics deletes harakat, tanween, shadda, sukun and the other
+	// marks U+064B–U+065F, superscript alef U+0670 and the Quranic marks
+	// U+0610–U+061A and U+06D6–U+06ED. A combining hamza (U+0654, U+0655) or
+	// madda (U+0653) first composes with the letter before it (ا+ٔ → أ,
+	// ا+ٕ → إ, ا+ٓ → آ, و+ٔ → ؤ, ي+ٔ → ئ), so no hamza is lost; one that
+	// follows no such letter is deleted.
+	StripDiacritics Form = 1 << iota
+	// StripTatweel deletes the tatweel (kashida) U+0640.
+	StripTatweel
+	// FoldAlef maps أ إ آ ٱ ٲ ٳ ٵ to ا.
+	FoldAlef
+	// FoldYa maps alef maqsura ى to ي (never ى to ا), and Persian ی U+06CC
+	// and Urdu ے U+06D2 to ي.
+	FoldYa
+	// FoldTehMarbuta maps ة to ه.
+	FoldTehMarbuta
+	// FoldHamza maps the hamza carriers ؤ to و and ئ to ي.
+	FoldHamza
+	// FoldPersian maps Persian and Urdu letters to their Arabic
+	// counterparts: ک to ك, and ە ہ ھ ۀ to ه.
+	FoldPersian
+	// FoldDigits maps Arabic-Indic digits ٠–٩ and Persian digits ۰–۹ to
+	// ASCII 0–9, and the Arabic decimal and thousands separators ٫ and ٬ to
+	// "." and "," when they stand between two digits.
+	FoldDigits
+	// FoldPresentation replaces Arabic presentation forms (U+FB50–U+FDFF,
+	// U+FE70–U+FEFE) by their compatibility decomposition, recomposing the
+	// hamza so that lam-alef ligatures keep it: ﻷ → لأ.
+	FoldPresentation
+	// StripInvisible deletes ZWNJ, ZWJ, LRM, RLM, ALM U+061C, the bidi
+	// embeddings and isolates U+202A–U+202E and U+2066–U+2069, the byte order
+	// mark U+FEFF and the soft hyphen U+00AD.
+	StripInvisible
+	// FoldPunctuation maps ، to ",", ؛ to ";", ؟ to "?" and the quotation
+	// marks « » “ ” „ to '"'.
+	FoldPunctuation
+	// FoldSpaces maps no-break and typographic spaces (U+00A0,
+	// U+2000–U+200A, U+202F, U+3000) to " " and collapses each run of spaces
+	// into one.
+	FoldSpaces
+
+	// Search is the default form: every step except FoldHamza,
+	// FoldPunctuation and FoldSpaces. It is the form [Normalize] applies.
+	Search = StripDiacritics | StripTatweel | FoldAlef | FoldYa | FoldTehMarbuta |
+		FoldPersian | FoldDigits | FoldPresentation | StripInvisible
+
+	// All is every step.
+	All = Search | FoldHamza | FoldPunctuation | FoldSpaces
+)
+
+// lookahead bounds how many deleted runes the normalizer looks through to
+// find the rune that follows (for hamza composition, digit separators and
+// space runs). The bound keeps streaming memory constant.
+const lookahead = 64
+
+// Normalizer applies a [Form] to text. It implements
+// transform.SpanningTransformer, so it can be used with transform.NewReader
+// and transform.Chain. A Normalizer holds no state between calls: one value
+// may be used from any number of goroutines at once, and Reset does nothing.
+//
+// The zero Normalizer applies the zero Form.
+type Normalizer struct {
+	t *table
+}
+
+// NewNormalizer returns a Normalizer for the form f.
+func NewNormalizer(f Form) *Normalizer {
+	return &Normalizer{t: newTable(f)}
+}
+
+// searchNormalizer is the Normalizer for the Search form, built on first use.
+var searchNormalizer = sync.OnceValue(func() *Normalizer { return NewNormalizer(Search) })
+
+// Normalize returns s in the [Search] form. If s is already in that form it
+// is returned as is, without allocating. Normalize(Normalize(s)) ==
+// Normalize(s) for every s.
+func Normalize(s string) string {
+	return searchNormalizer().String(s)
+}
+
+// Form reports the steps n applies.
+func (n *Normalizer) Form() Form {
+	return n.table().form
+}
+
+func (n *Normalizer) table() *table {
+	if n == nil || n.t == nil {
+		return zeroTable()
+	}
+	return n.t
+}
+
+// zeroTable is the table of the zero Form, built on first use.
+var zeroTable = sync.OnceValue(func() *table { return newTable(0) })
+
+// String returns s normalized. If nothing changes, s itself is returned and
+// nothing is allocated.
+func (n *Normalizer) String(s string) string {
+	t := n.table()
+	k, _ := keepLen(t, s, true)
+	if k == len(s) {
+		return s
+	}
+	buf := make([]byte, 0, len(s))
+	buf = append(buf, s[:k]...)
+	buf = appendNormalized(t, buf, s[k:], nil, k)
+	return string(buf)
+}
+
+// Bytes returns b normalized, in a new slice.
+func (n *Normalizer) Bytes(b []byte) []byte {
+	t := n.table()
+	k, _ := keepLen(t, b, true)
+	buf := make([]byte, 0, len(b))
+	buf = append(buf, b[:k]...)
+	if k < len(b) {
+		buf = appendNormalized(t, buf, b[k:], nil, k)
+	}
+	return buf
+}
+
+// StringMap returns s normalized together with an [OffsetMap] from byte
+// offsets in the result back to byte offsets in s.
+func (n *Normalizer) StringMap(s string) (string, *OffsetMap) {
+	t := n.table()
+	k, _ := keepLen(t, s, true)
+	m := &OffsetMap{}
+	if k == len(s) {
+		m.nlen, m.olen = len(s), len(s)
+		m.add(seg{n: 0, o: 0, nl: len(s), ol: len(s), copied: true})
+		return s, m
+	}
+	buf := make([]byte, 0, len(s))
+	buf = append(buf, s[:k]...)
+	m.add(seg{n: 0, o: 0, nl: k, ol: k, copied: true})
+	buf = appendNormalized(t, buf, s[k:], m, k)
+	m.nlen, m.olen = len(buf), len(s)
+	return string(buf), m
+}
+
+// Reset implements transform.Transformer. A Normalizer has no state, so
+// Reset does nothing.
+func (n *Normalizer) Reset() {}
+
+// Span implements transform.SpanningTransformer: it returns the length of
+// the longest prefix of src that the normalizer leaves unchanged.
+func (n *Normalizer) Span(src []byte, atEOF bool) (int, error) {
+	k, short := keepLen(n.table(), src, atEOF)
+	switch {
+	case k == len(src):
+		return k, nil
+	case short:
+		return k, transform.ErrShortSrc
+	default:
+		return k, transform.ErrEndOfSpan
+	}
+}
+
+// Transform implements transform.Transformer. Its output does not depend on
+// how the input is split between calls.
+func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	t := n.table()
+	var u unit
+	for nSrc < len(src) {
+		k, short := keepLen(t, src[nSrc:], atEOF)
+		if k > 0 {
+			if avail := len(dst) - nDst; k > avail {
+				// Copy whole runes only: every kept unit is one rune.
+				k = avail
+				for k > 0 && !utf8.RuneStart(src[nSrc+k]) {
+					k--
+				}
+				nDst += copy(dst[nDst:], src[nSrc:nSrc+k])
+				nSrc += k
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += copy(dst[nDst:], src[nSrc:nSrc+k])
+			nSrc += k
+			continue
+		}
+		if short {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		if next(t, src[nSrc:], atEOF, &u) {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		if u.len > len(dst)-nDst {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += copy(dst[nDst:], u.buf[:u.len])
+		nSrc += u.n
+	}
+	return nDst, nSrc, nil
+}
+
+// appendNormalized appends the normalization of s to buf. If m is not nil it
+// records the offsets; base is the offset of s in the original text.
+func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetMap, base int) []byte {
+	var u unit
+	i := 0
+	for i < len(s) {
+		k, _ := keepLen(t, s[i:], true)
+		if k > 0 {
+			if m != nil {
+				m.add(seg{n: len(buf), o: base + i, nl: k, ol: k, copied: true})
+			}
+			buf = append(buf, s[i:i+k]...)
+			i += k
+			continue
+		}
+		next(t, s[i:], true, &u)
+		if m != nil {
+			if u.len > 0 {
+				m.add(seg{n: len(buf), o: base + i, nl: u.len, ol: u.n})
+			} else if u.mark {
+				m.widen(base + i + u.n)
+			} else {
+				m.stopWiden()
+			}
+		}
+		buf = append(buf, u.buf[:u.len]...)
+		i += u.n
+	}
+	return buf
+}
+
+// An OffsetMap maps byte offsets in normalized text back to byte offsets in
+// the text it was made from. It is returned by [Normalizer.StringMap] and is
+// safe for concurrent use.
+type OffsetMap struct {
+	segs       []seg
+	nlen, olen int
+	widening   bool
+}
+
+// seg says that normalized bytes [n, n+nl) came from original bytes
+// [o, o+ol). Copied segments map byte for byte; the others map as a unit.
+// we is the original end widened over combining marks deleted just after it.
+type seg struct {
+	n, o, nl, ol int
+	we           int
+	copied       bool
+}
+
+func (m *OffsetMap) add(s seg) {
+	if s.nl == 0 {
+		return
+	}
+	s.we = s.o + s.ol
+	if k := len(m.segs) - 1; k >= 0 && s.copied {
+		p := &m.segs[k]
+		if p.copied && p.n+p.nl == s.n && p.o+p.ol == s.o {
+			p.nl += s.nl
+			p.ol += s.ol
+			p.we = p.o + p.ol
+			m.widening = true
+			return
+		}
+	}
+	m.segs = append(m.segs, s)
+	m.widening = true
+}
+
+// widen extends the last segment's widened end to end, over a deleted mark.
+func (m *OffsetMap) widen(end int) {
+	if m.widening && len(m.segs) > 0 {
+		m.segs[len(m.segs)-1].we = end
+	}
+}
+
+func (m *OffsetMap) stopWiden() { m.widening = false }
+
+// find returns the index of the segment containing normalized byte p.
+func (m *OffsetMap) find(p int) int {
+	return sort.Search(len(m.segs), func(i int) bool { return m.segs[i].n+m.segs[i].nl > p })
+}
+
+// Start maps a normalized offset used as the start of a span to the
+// original offset of the first byte that produced it.
+func (m *OffsetMap) Start(p int) int {
+	if p <= 0 {
+		return 0
+	}
+	if p >= m.nlen {
+		return m.olen
+	}
+	s := m.segs[m.find(p)]
+	if s.copied {
+		return s.o + p - s.n
+	}
+	return s.o
+}
+
+// End maps a normalized offset used as the end of a span to the original
+// offset just past the last byte that produced it, widened over combining
+// marks that normalization deleted right after it.
+func (m *OffsetMap) End(p int) int {
+	if p <= 0 {
+		return 0
+	}
+	if p > m.nlen {
+		p = m.nlen
+	}
+	s := m.segs[m.find(p-1)]
+	if s.copied && p < s.n+s.nl {
+		return s.o + p - s.n
+	}
+	return s.we
+}
+
+// Span maps a span of the normalized text to the smallest span of the
+// original text that produced it. An empty span maps to an empty span.
+func (m *OffsetMap) Span(sp Span) Span {
+	start := m.Start(sp.Start)
+	if sp.End <= sp.Start {
+		return Span{start, start}
+	}
+	return Span{start, m.End(sp.End)}
+}
+
+// unit is the output of one normalization step: n source bytes became
+// buf[:len].
+type unit struct {
+	n    int
+	len  int
+	mark bool // a deleted combining mark
+	buf  [80]byte
+}
+
+func (u *unit) put(r rune) {
+	if r < utf8.RuneSelf {
+		u.buf[u.len] = byte(r)
+		u.len++
+		return
+	}
+	u.len += utf8.EncodeRune(u.buf[u.len:], r)
+}
+
+// entry says what the normalizer does with one rune of the Arabic block
+// U+0600–U+06FF.
+type entry struct {
+	to   rune // the replacement; -1 deletes; the rune itself keeps it
+	kind uint8
+	keep bool // the fast path copies it without looking further
+}
+
+const (
+	kPlain uint8 = iota
+	kBase        // a letter a following hamza or madda composes with
+	kMark        // a diacritic this form deletes
+	kHamza       // a combining hamza or madda (composes or is deleted)
+	kDigit       // a digit that may be followed by a separator
+	kSep         // ٫ or ٬
+)
+
+// table is everything a Normalizer needs, built once per Form.
+type table struct {
+	form   Form
+	arabic [256]entry
+	ascii  [128]bool // true: the byte may need a closer look
+}
+
+func newTable(f Form) *table {
+	t := &table{form: f}
+	for i := range t.arabic {
+		r := rune(0x600 + i)
+		to := foldRune(f, r)
+		e := entry{to: to}
+		switch {
+		case f&StripDiacritics != 0 && (r == 0x653 || r == 0x654 || r == 0x655):
+			e.kind = kHamza
+		case f&StripDiacritics != 0 && isMark(r):
+			e.kind = kMark
+		case f&StripDiacritics != 0 && composesWith(r, 0x654) != 0:
+			e.kind = kBase
+		case f&FoldDigits != 0 && (r >= 0x660 && r <= 0x669 || r >= 0x6F0 && r <= 0x6F9):
+			e.kind = kDigit
+		case f&FoldDigits != 0 && (r == 0x66B || r == 0x66C):
+			e.kind = kSep
+		}
+		e.keep = to == r && e.kind == kPlain
+		t.arabic[i] = e
+	}
+	if f&FoldDigits != 0 {
+		for c := '0'; c <= '9'; c++ {
+			t.ascii[c] = true
+		}
+	}
+	if f&FoldSpaces != 0 {
+		t.ascii[' '] = true
+	}
+	return t
+}
+
+// isMark reports whether r is one of the diacritics StripDiacritics deletes
+// (not counting the composing hamza and madda).
+func isMark(r rune) bool {
+	return r >= 0x64B && r <= 0x65F && r != 0x653 && r != 0x654 && r != 0x655 ||
+		r == 0x670 || r >= 0x610 && r <= 0x61A || r >= 0x6D6 && r <= 0x6ED
+}
+
+// composesWith returns the letter that base followed by the combining hamza
+// or madda m composes to, or 0.
+func composesWith(base, m rune) rune {
+	switch m {
+	case 0x653: // madda
+		if base == 'ا' {
+			return 'آ'
+		}
+	case 0x654: // hamza above
+		switch base {
+		case 'ا':
+			return 'أ'
+		case 'و':
+			return 'ؤ'
+		case 'ي', 'ى':
+			return 'ئ'
+		case 'ە':
+			return 'ۀ'
+		case 'ہ':
+			return 'ۂ'
+		case 'ے':
+			return 'ۓ'
+		}
+	case 0x655: // hamza below
+		if base == 'ا' {
+			return 'إ'
+		}
+	}
+	return 0
+}
+
+// isSpace reports whether r is a space FoldSpaces folds.
+func isSpace(r rune) bool {
+	return r == ' ' || r == 0xA0 || r >= 0x2000 && r <= 0x200A || r == 0x202F || r == 0x3000
+}
+
+func isDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 0x660 && r <= 0x669 || r >= 0x6F0 && r <= 0x6F9
+}
+
+func isPresentation(r rune) bool {
+	return r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFE
+}
+
+// foldRune maps one rune under f, ignoring context: -1 deletes it. Hamza
+// composition, digit separators and space runs are handled by next.
+func foldRune(f Form, r rune) rune {
+	switch {
+	case r < 0x80:
+		return r
+	case r >= 0x600 && r <= 0x6FF:
+		switch {
+		case f&StripDiacritics != 0 && (isMark(r) || r == 0x653 || r == 0x654 || r == 0x655):
+			return -1
+		case f&StripTatweel != 0 && r == 0x640:
+			return -1
+		case f&StripInvisible != 0 && r == 0x61C:
+			return -1
+		case f&FoldAlef != 0 && (r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ' || r == 0x672 || r == 0x673 || r == 0x675):
+			return 'ا'
+		case f&FoldYa != 0 && (r == 'ى' || r == 0x6CC || r == 0x6D2):
+			return 'ي'
+		case f&FoldTehMarbuta != 0 && r == 'ة':
+			return 'ه'
+		case f&FoldHamza != 0 && r == 'ؤ':
+			return 'و'
+		case f&FoldHamza != 0 && r == 'ئ':
+			return 'ي'
+		case f&FoldPersian != 0 && r == 0x6A9:
+			return 'ك'
+		case f&FoldPersian != 0 && (r == 0x6D5 || r == 0x6C1 || r == 0x6BE || r == 0x6C0):
+			return 'ه'
+		case f&FoldDigits != 0 && r >= 0x660 && r <= 0x669:
+			return '0' + r - 0x660
+		case f&FoldDigits != 0 && r >= 0x6F0 && r <= 0x6F9:
+			return '0' + r - 0x6F0
+		case f&FoldPunctuation != 0 && r == '،':
+			return ','
+		case f&FoldPunctuation != 0 && r == '؛':
+			return ';'
+		case f&FoldPunctuation != 0 && r == '؟':
+			return '?'
+		}
+	case f&StripInvisible != 0 && (r == 0xAD || r >= 0x200C && r <= 0x200F ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0xFEFF):
+		return -1
+	case f&FoldPunctuation != 0 && (r == '«' || r == '»' || r == '“' || r == '”' || r == '„'):
+		return '"'
+	case f&FoldSpaces != 0 && isSpace(r):
+		return ' '
+	}
+	return r
+}
+
+// fold maps r with the table when it can.
+func (t *table) fold(r rune) rune {
+	if r >= 0x600 && r <= 0x6FF {
+		return t.arabic[r-0x600].to
+	}
+	return foldRune(t.form, r)
+}
+
+// decode decodes the first rune of s. short reports an incomplete but
+// possibly valid encoding at the end of s.
+func decode[S ~string | ~[]byte](s S) (r rune, size int, short bool) {
+	var b [utf8.UTFMax]byte
+	k := copy(b[:], s[:min(len(s), utf8.UTFMax)])
+	r, size = utf8.DecodeRune(b[:k])
+	if r == utf8.RuneError && size == 1 && !utf8.FullRune(b[:k]) {
+		short = true
+	}
+	return r, size, short
+}
+
+// expansion is the runes one source rune stands for before folding: itself,
+// or its decomposition if it is a presentation form.
+type expansion struct {
+	r [20]rune
+	n int
+}
+
+func (t *table) expand(r rune, size int, e *expansion) {
+	e.n = 0
+	if t.form&FoldPresentation != 0 && isPresentation(r) {
+		var b [utf8.UTFMax]byte
+		utf8.EncodeRune(b[:], r)
+		d := norm.NFKD.Properties(b[:size]).Decomposition()
+		for len(d) > 0 && e.n < len(e.r) {
+			dr, ds := utf8.DecodeRune(d)
+			d = d[ds:]
+			if e.n > 0 {
+				if c := composesWith(e.r[e.n-1], dr); c != 0 {
+					e.r[e.n-1] = c
+					continue
+				}
+			}
+			e.r[e.n] = dr
+			e.n++
+		}
+		if e.n > 0 {
+			return
+		}
+	}
+	e.r[0] = r
+	e.n = 1
+}
+
+// peek finds the first rune at or after the start of s that survives
+// normalization, looking through at most lookahead deleted runes. ok is false
+// when there is none within reach; short is true when more input is needed
+// to know.
+func peek[S ~string | ~[]byte](t *table, s S, atEOF bool) (r rune, size int, ok, short bool) {
+	var e expansion
+	pos := 0
+	for range lookahead {
+		if pos >= len(s) {
+			return 0, 0, false, !atEOF
+		}
+		c, n, sh := decode(s[pos:])
+		if sh && !atEOF {
+			return 0, 0, false, true
+		}
+		t.expand(c, n, &e)
+		for _, x := range e.r[:e.n] {
+			if f := t.fold(x); f >= 0 {
+				return f, pos + n, true, false
+			}
+		}
+		pos += n
+	}
+	return 0, 0, false, false
+}
+
+// next computes the normalization of the first unit of s into u. It returns
+// true when more input is needed.
+func next[S ~string | ~[]byte](t *table, s S, atEOF bool, u *unit) (short bool) {
+	u.n, u.len, u.mark = 0, 0, false
+	r, size, sh := decode(s)
+	if sh && !atEOF {
+		return true
+	}
+	if r == utf8.RuneError && size == 1 {
+		u.n = 1
+		u.put(utf8.RuneError)
+		return false
+	}
+	u.n = size
+	f := t.form
+	var e expansion
+	t.expand(r, size, &e)
+	last := e.r[e.n-1]
+
+	// A combining hamza or madda after a letter it composes with, possibly
+	// behind other marks that are being deleted.
+	if f&StripDiacritics != 0 && composesWith(last, 0x654)|composesWith(last, 0x655)|composesWith(last, 0x653) != 0 {
+		pos := size
+		for range lookahead {
+			if pos >= len(s) {
+				if !atEOF {
+					return true
+				}
+				break
+			}
+			c, n, sh := decode(s[pos:])
+			if sh && !atEOF {
+				return true
+			}
+			if isMark(c) {
+				pos += n
+				continue
+			}
+			if x := composesWith(last, c); x != 0 {
+				e.r[e.n-1] = x
+				u.n = pos + n
+			}
+			break
+		}
+	}
+
+	// A digit followed by a decimal or thousands separator and a digit.
+	if f&FoldDigits != 0 && e.n == 1 && isDigit(last) {
+		sep, n1, ok, sh := peek(t, s[size:], atEOF)
+		if sh {
+			return true
+		}
+		if ok && (sep == 0x66B || sep == 0x66C) {
+			d, _, ok, sh := peek(t, s[size+n1:], atEOF)
+			if sh {
+				return true
+			}
+			if ok && isDigit(d) {
+				u.put(t.fold(last))
+				if sep == 0x66B {
+					u.put('.')
+				} else {
+					u.put(',')
+				}
+				u.n = size + n1
+				return false
+			}
+		}
+	}
+
+	allMarks := true
+	for _, x := range e.r[:e.n] {
+		y := t.fold(x)
+		if y < 0 {
+			allMarks = allMarks && (isMark(x) || x == 0x653 || x == 0x654 || x == 0x655)
+			continue
+		}
+		allMarks = false
+		u.put(y)
+	}
+	u.mark = u.len == 0 && allMarks
+
+	// A space followed by another space: keep only the last of the run.
+	if f&FoldSpaces != 0 && u.len > 0 && u.buf[u.len-1] == ' ' {
+		nr, _, ok, sh := peek(t, s[u.n:], atEOF)
+		if sh {
+			return true
+		}
+		if ok && nr == ' ' {
+			u.len--
+		}
+	}
+	return false
+}
+
+// keepLen returns the length of the longest prefix of s that normalization
+// leaves unchanged, made of whole units, and whether it stopped because more
+// input is needed.
+func keepLen[S ~string | ~[]byte](t *table, s S, atEOF bool) (n int, short bool) {
+	var u unit
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !t.ascii[c] || i+1 < len(s) && s[i+1] < utf8.RuneSelf && s[i+1] != ' ' {
+				i++
+				continue
+			}
+		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			e := &t.arabic[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x600]
+			if e.keep {
+				i += 2
+				continue
+			}
+			if e.kind == kBase && i+2 < len(s) && (s[i+2] < utf8.RuneSelf || s[i+2] >= 0xD8 && s[i+2] <= 0xDB && i+3 < len(s) &&
+				!isMark(rune(s[i+2]&0x1F)<<6|rune(s[i+3]&0x3F)) && (s[i+2] != 0xD9 || s[i+3] < 0x93 || s[i+3] > 0x95)) {
+				if e.to == rune(c&0x1F)<<6|rune(s[i+1]&0x3F) {
+					i += 2
+					continue
+				}
+			}
+		}
+		if next(t, s[i:], atEOF, &u) {
+			return i, true
+		}
+		if u.len != u.n || string(u.buf[:u.len]) != string(s[i:i+u.n]) {
+			return i, false
+		}
+		i += u.n
+	}
+	return i, false
+}

@@ -213,33 +213,82 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 }
 
 // appendNormalized appends the normalization of s to buf. If m is not nil it
-// records the offsets; base is the offset of s in the original text.
+// records the offsets; base is the offset of s in the original text. Runs of
+// unchanged bytes are copied at once, and one-rune folds of the Arabic block
+// are done inline; everything else goes through next.
 func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetMap, base int) []byte {
 	var u unit
+	cp := 0 // start of the pending run of unchanged bytes
+	flush := func(i int) {
+		if i > cp {
+			if m != nil {
+				m.add(seg{n: len(buf), o: base + cp, nl: i - cp, ol: i - cp, copied: true})
+			}
+			buf = append(buf, s[cp:i]...)
+		}
+	}
 	i := 0
 	for i < len(s) {
-		k, _ := keepLen(t, s[i:], true)
-		if k > 0 {
-			if m != nil {
-				m.add(seg{n: len(buf), o: base + i, nl: k, ol: k, copied: true})
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !t.ascii[c] || i+1 < len(s) && s[i+1] < utf8.RuneSelf && s[i+1] != ' ' {
+				i++
+				continue
 			}
-			buf = append(buf, s[i:i+k]...)
-			i += k
-			continue
+		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			e := &t.arabic[r-0x600]
+			if e.keep {
+				i += 2
+				continue
+			}
+			simple := e.kind == kPlain || e.kind == kMark
+			if e.kind == kBase && i+3 < len(s) && s[i+2] >= 0xD8 && s[i+2] <= 0xDB {
+				r2 := rune(s[i+2]&0x1F)<<6 | rune(s[i+3]&0x3F)
+				simple = r2 != 0x653 && r2 != 0x654 && r2 != 0x655 && !isMark(r2)
+			} else if e.kind == kBase && i+2 < len(s) && s[i+2] < utf8.RuneSelf {
+				simple = true
+			}
+			if simple {
+				if e.to == r {
+					i += 2
+					continue
+				}
+				flush(i)
+				switch {
+				case e.to >= 0:
+					if m != nil {
+						m.add(seg{n: len(buf), o: base + i, nl: utf8.RuneLen(e.to), ol: 2})
+					}
+					buf = utf8.AppendRune(buf, e.to)
+				case m == nil:
+				case e.kind == kMark:
+					m.widen(base + i + 2)
+				default:
+					m.stopWiden()
+				}
+				i += 2
+				cp = i
+				continue
+			}
 		}
+		flush(i)
 		next(t, s[i:], true, &u)
 		if m != nil {
-			if u.len > 0 {
+			switch {
+			case u.len > 0:
 				m.add(seg{n: len(buf), o: base + i, nl: u.len, ol: u.n})
-			} else if u.mark {
+			case u.mark:
 				m.widen(base + i + u.n)
-			} else {
+			default:
 				m.stopWiden()
 			}
 		}
 		buf = append(buf, u.buf[:u.len]...)
 		i += u.n
+		cp = i
 	}
+	flush(i)
 	return buf
 }
 

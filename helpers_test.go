@@ -1,0 +1,33 @@
+package arnews
+
+import (
+	"flag"
+	"os"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// articlePath is the seed article the golden tests are built from.
+const articlePath = "testdata/qatar-us-protecting-power.txt"
+
+func readArticle(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile(articlePath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
+// articleSentences returns the sentences of the seed article, for fuzz
+// seeds.
+func articleSentences(tb testing.TB) []string {
+	s := readArticle(tb)
+	t := prepare(s)
+	out := make([]string, 0, len(t.sents))
+	for _, sn := range t.sents {
+		out = append(out, s[sn.span.Start:sn.span.End])
+	}
+	return out
+}

@@ -156,7 +156,7 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 	}
 	doc.Dates = findDates(t, cfg.ref)
 	doc.Entities = findEntities(t, x.gaz)
-	doc.Agreements = findAgreements(t, doc)
+	doc.Agreements = findAgreements(t, doc, x.gaz)
 	return doc
 }
 

@@ -244,12 +244,12 @@ func newTokenIndex(t *text, doc *Document) *tokenIndex {
 
 // agreementFinder holds the state of one findAgreements call.
 type agreementFinder struct {
-	t    *text
-	g    *gazetteer
-	doc  *Document
-	lx   *agreementLexicon
-	idx  *tokenIndex
-	out  []Agreement
+	t   *text
+	g   *gazetteer
+	doc *Document
+	lx  *agreementLexicon
+	idx *tokenIndex
+	out []Agreement
 	// eventDate is the signing date of the first signed agreement, used
 	// for signed agreements whose sentence gives no date.
 	eventDate *Date

@@ -255,12 +255,17 @@ type agreementFinder struct {
 	eventDate *Date
 	// docSource is the agency of the dateline (الرياض - واس), if any.
 	docSource string
+	byID      map[string]int // entity index by ID
 }
 
 // findAgreements finds the agreements of t among the dates and entities
 // already in doc.
 func findAgreements(t *text, doc *Document, g *gazetteer) []Agreement {
 	f := &agreementFinder{t: t, doc: doc, g: g, lx: agreementWords(), idx: newTokenIndex(t, doc)}
+	f.byID = make(map[string]int, len(doc.Entities))
+	for i, e := range doc.Entities {
+		f.byID[e.ID] = i
+	}
 	f.docSource = f.dateline()
 	for si := range t.sents {
 		f.sentence(si)
@@ -336,6 +341,9 @@ func (f *agreementFinder) sentence(si int) {
 				continue
 			}
 			j = i + 1
+			if t.toks[j].norm != in.next {
+				c.def = true // مذكرة التفاهم: definite through its second word
+			}
 		}
 		nouns = append(nouns, nounMatch{i: i, j: j, c: c, in: in})
 	}
@@ -376,8 +384,27 @@ func (f *agreementFinder) sentence(si int) {
 		f.fill(a, si, n, trig, trigAt, source, nouns, k)
 		if a.Subject.Text != "" {
 			subjects = append(subjects, a.Subject.Span)
+			if len(subjects) > 4 {
+				subjects = subjects[1:]
+			}
 		}
 	}
+}
+
+// window is how far, in tokens, the rules look from an instrument noun
+// within its sentence. It keeps the work per noun constant, so that time
+// stays linear even for a text that is one huge sentence.
+const window = 40
+
+// recent is how many earlier agreements a later mention may refer to.
+const recent = 16
+
+// around returns sentence si cut to the window around the noun n.
+func (f *agreementFinder) around(si int, n nounMatch) sentence {
+	s := f.t.sents[si]
+	s.first = max(s.first, n.i-window)
+	s.last = min(s.last, n.j+window)
+	return s
 }
 
 // inSpans reports whether sp lies inside one of spans.
@@ -396,19 +423,28 @@ func (f *agreementFinder) resolve(n nounMatch) *Agreement {
 	if !n.c.def || len(f.out) == 0 {
 		return nil
 	}
-	// A definite noun followed by its own subject (الاتفاقية بشأن …) or
-	// date (الاتفاق عام 2015) introduces an instrument of its own.
-	if st := f.subjectStart(n); st >= 0 && st <= n.j+2 && !n.in.plural {
+	// A definite noun followed by its own date (الاتفاق عام 2015)
+	// introduces an instrument of its own; so does one followed by its own
+	// subject (الاتفاقية الخاصة بالأمن الغذائي), unless an earlier
+	// instrument of its kind has no subject or shares a word of it.
+	if k := n.j + 1; k < len(f.t.toks) && f.idx.date[k] >= 0 && f.t.toks[k].sent == f.t.toks[n.i].sent {
 		return nil
 	}
-	if k := n.j + 1; k < len(f.t.toks) && f.idx.date[k] >= 0 && f.t.toks[k].sent == f.t.toks[n.i].sent {
+	if st := f.subjectStart(n); st >= 0 && st <= n.j+2 && !n.in.plural {
+		end := f.clauseEnd(st, f.t.sents[f.t.toks[n.i].sent].last, nil, 0)
+		for i := len(f.out) - 1; i >= max(0, len(f.out)-recent); i-- {
+			a := &f.out[i]
+			if a.Kind == n.in.kind && (a.Subject.Text == "" || f.sharesWord(a.Subject.Span, st, end)) {
+				return a
+			}
+		}
 		return nil
 	}
 	// Prefer the most recent agreement of the same kind that the text
 	// reports as an event; then any reported one; then the most recent.
 	best := -1
 	for pass := 0; pass < 3 && best < 0; pass++ {
-		for i := len(f.out) - 1; i >= 0; i-- {
+		for i := len(f.out) - 1; i >= max(0, len(f.out)-recent); i-- {
 			a := &f.out[i]
 			switch pass {
 			case 0:
@@ -427,12 +463,36 @@ func (f *agreementFinder) resolve(n nounMatch) *Agreement {
 	return &f.out[best]
 }
 
+// sharesWord reports whether a content word of tokens [lo, hi) (a stem of
+// at least three letters) also stands in the span sp.
+func (f *agreementFinder) sharesWord(sp Span, lo, hi int) bool {
+	words := map[string]bool{}
+	coverTokens(f.t, sp, func(i int) {
+		tk := &f.t.toks[i]
+		if tk.kind == tokWord {
+			c := tk.stems()
+			words[tk.stem(c[len(c)-1])] = true
+		}
+	})
+	for i := lo; i < hi; i++ {
+		tk := &f.t.toks[i]
+		if tk.kind != tokWord {
+			continue
+		}
+		c := tk.stems()
+		if w := tk.stem(c[len(c)-1]); utf8.RuneCountInString(w) >= 3 && words[w] && !f.lx.subjects[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // trigger finds the word that reports what happened to the instrument: the
 // nearest trigger before it in the sentence, or one right after it (التي
 // جرى التوقيع عليها، الموقعة).
 func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
 	t := f.t
-	s := t.sents[si]
+	s := f.around(si, n)
 	for i := n.i - 1; i >= s.first; i-- {
 		if c := f.triggerAt(i); c != trigNone && c != trigEffective {
 			return c, i
@@ -474,7 +534,7 @@ func (f *agreementFinder) triggerAt(i int) triggerClass {
 // place and source from sentence si, where the mention n stands.
 func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerClass, trigAt int, source string, nouns []nounMatch, k int) {
 	t := f.t
-	s := t.sents[si]
+	s := f.around(si, n)
 	status := ""
 	switch trig {
 	case trigSign:
@@ -814,6 +874,7 @@ func (f *agreementFinder) firstWordAfter(i int) int {
 func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 	t := f.t
 	end := min(last, i+30)
+	p := min(k+1, len(nouns)) // the next instrument noun to watch for
 	for j := i; j < end; j++ {
 		tk := &t.toks[j]
 		switch {
@@ -831,10 +892,11 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 			return j
 		}
 		// The next instrument, when coordinated (، ومذكرة تفاهم).
-		for _, m := range nouns[min(k+1, len(nouns)):] {
-			if m.i == j && (strings.HasPrefix(tk.norm, "و") && tk.ncut > 1 || j > 0 && t.toks[j-1].norm == "و") {
-				return j
-			}
+		for p < len(nouns) && nouns[p].i < j {
+			p++
+		}
+		if p < len(nouns) && nouns[p].i == j && (strings.HasPrefix(tk.norm, "و") && tk.ncut > 1 || j > 0 && t.toks[j-1].norm == "و") {
+			return j
 		}
 	}
 	return end
@@ -916,7 +978,7 @@ func (f *agreementFinder) lastAgency(off int) string {
 // parties finds the parties of the instrument n in sentence si.
 func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject func(int) bool, source string, nouns []nounMatch) []string {
 	t := f.t
-	s := t.sents[si]
+	s := f.around(si, n)
 	var ids []string
 	collect := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -1019,7 +1081,7 @@ func (f *agreementFinder) duals(lo, hi int, ids []string) []string {
 		if !hasStem(&t.toks[i], f.lx.duals) {
 			continue
 		}
-		for k := len(f.out) - 1; k >= 0; k-- {
+		for k := len(f.out) - 1; k >= max(0, len(f.out)-recent); k-- {
 			if len(f.out[k].Parties) == 2 {
 				for _, id := range f.out[k].Parties {
 					ids = appendUnique(ids, id)
@@ -1028,7 +1090,7 @@ func (f *agreementFinder) duals(lo, hi int, ids []string) []string {
 			}
 		}
 		var recent []string
-		for j := i - 1; j >= 0 && len(recent) < 2; j-- {
+		for j := i - 1; j >= max(0, i-10*window) && len(recent) < 2; j-- {
 			if e := f.idx.ent[j]; e >= 0 && f.doc.Entities[e].Kind == "country" {
 				recent = appendUnique(recent, f.doc.Entities[e].ID)
 			}
@@ -1069,10 +1131,8 @@ func isNationalInstitution(id string) bool {
 }
 
 func (f *agreementFinder) entity(id string) *Entity {
-	for i := range f.doc.Entities {
-		if f.doc.Entities[i].ID == id {
-			return &f.doc.Entities[i]
-		}
+	if i, ok := f.byID[id]; ok {
+		return &f.doc.Entities[i]
 	}
 	return nil
 }

@@ -150,6 +150,7 @@ var agreementWords = sync.OnceValue(func() *agreementLexicon {
 	addNouns(instrument{kind: "treaty", plural: true}, "معاهدات", "معاهدتين")
 	addNouns(instrument{kind: "memorandum", next: "تفاهم"}, "مذكرة")
 	addNouns(instrument{kind: "memorandum", next: "تفاهم", plural: true}, "مذكرات", "مذكرتي", "مذكرتا", "مذكرتين")
+	addNouns(instrument{kind: "memorandum", weak: true}, "تفاهم", "تفاهما")
 	addNouns(instrument{kind: "arrangement", weak: true}, "ترتيب", "ترتيبا")
 	addNouns(instrument{kind: "arrangement", plural: true, weak: true}, "ترتيبات")
 	addNouns(instrument{kind: "protocol"}, "بروتوكول", "برتوكول", "بروتوكولا", "برتوكولا")
@@ -171,7 +172,7 @@ var agreementWords = sync.OnceValue(func() *agreementLexicon {
 		"وقع", "وقعت", "وقعا", "وقعتا", "وقعوا", "يوقع", "يوقعان", "توقعان", "يوقعون", "وقعنا", "وقعها", "وقعه",
 		"سيوقع", "ستوقع", "سيوقعان", "ستوقعان", "التوقيع", "توقيع", "الموقعة",
 		"أبرم", "أبرمت", "أبرما", "أبرمتا", "أبرموا", "يبرم", "تبرم", "يبرمان", "إبرام", "سيبرم", "ستبرم", "المبرم", "المبرمة",
-		"توصل", "توصلت", "توصلا", "توصلتا", "توصلوا", "التوصل", "اتفقت", "اتفقا", "اتفقتا", "وقّع")
+		"توصل", "توصلت", "توصلا", "توصلتا", "توصلوا", "التوصل", "وقّع")
 	set(trigApprove, "صادق", "صادقت", "يصادق", "تصادق", "المصادقة", "مصادقة", "التصديق", "تصديق",
 		"وافق", "وافقت", "يوافق", "الموافقة", "أقر", "أقرت", "إقرار")
 	set(trigInForce, "سريان", "يسري", "تسري", "حيز")
@@ -337,15 +338,18 @@ func (f *agreementFinder) sentence(si int) {
 		in := f.lx.nouns[stem]
 		j := i
 		if in.next != "" {
-			if i+1 >= s.last || t.toks[i+1].norm != in.next && t.toks[i+1].norm != "ال"+in.next {
-				continue
-			}
-			j = i + 1
-			if t.toks[j].norm != in.next {
-				c.def = true // مذكرة التفاهم: definite through its second word
+			switch {
+			case i+1 < s.last && (t.toks[i+1].norm == in.next || t.toks[i+1].norm == "ال"+in.next):
+				j = i + 1
+				if t.toks[j].norm != in.next {
+					c.def = true // مذكرة التفاهم: definite through its second word
+				}
+			case !c.def:
+				continue // مذكرة alone is a note, unless it refers back: المذكرة
 			}
 		}
 		nouns = append(nouns, nounMatch{i: i, j: j, c: c, in: in})
+		i = j
 	}
 	if len(nouns) == 0 {
 		return
@@ -440,18 +444,38 @@ func (f *agreementFinder) resolve(n nounMatch) *Agreement {
 		}
 		return nil
 	}
+	// A definite noun that names its own parties (البروتوكول الموقع مع
+	// الجانب السوداني، الاتفاقية الأمنية مع ليبيا) is a new instrument.
+	t := f.t
+	for k := n.j + 1; k <= n.j+2 && k < len(t.toks) && t.toks[k].sent == t.toks[n.i].sent; k++ {
+		w := t.toks[k].norm
+		if w == "مع" || w == "بين" {
+			return nil
+		}
+		if !strings.HasPrefix(w, "ال") {
+			break
+		}
+	}
 	// Prefer the most recent agreement of the same kind that the text
-	// reports as an event; then any reported one; then the most recent.
+	// reports as an event; then, for the generic nouns (الاتفاق،
+	// الاتفاقية، الترتيبات), any reported one, then the most recent. A
+	// specific noun (البروتوكول، المعاهدة، المذكرة) refers only to its own
+	// kind.
+	generic := n.in.kind == "agreement" || n.in.kind == "arrangement"
 	best := -1
 	for pass := 0; pass < 3 && best < 0; pass++ {
 		for i := len(f.out) - 1; i >= max(0, len(f.out)-recent); i-- {
 			a := &f.out[i]
-			switch pass {
-			case 0:
+			switch {
+			case pass == 0:
 				if a.Kind != n.in.kind || a.Status == "mentioned" {
 					continue
 				}
-			case 1:
+			case !generic:
+				if a.Kind != n.in.kind {
+					continue
+				}
+			case pass == 1:
 				if a.Status == "mentioned" {
 					continue
 				}
@@ -459,6 +483,9 @@ func (f *agreementFinder) resolve(n nounMatch) *Agreement {
 			best = i
 			break
 		}
+	}
+	if best < 0 {
+		return nil
 	}
 	return &f.out[best]
 }
@@ -493,20 +520,47 @@ func (f *agreementFinder) sharesWord(sp Span, lo, hi int) bool {
 func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
 	t := f.t
 	s := f.around(si, n)
-	for i := n.i - 1; i >= s.first; i-- {
-		if c := f.triggerAt(i); c != trigNone && c != trigEffective {
-			return c, i
+	before := func() (triggerClass, int) {
+		for i := n.i - 1; i >= s.first; i-- {
+			if isComplementizer(t.toks[i].norm) {
+				break // the trigger must be in the same reported clause
+			}
+			if c := f.triggerAt(i); c != trigNone && c != trigEffective {
+				return c, i
+			}
 		}
+		return trigNone, -1
 	}
-	for i := n.j + 1; i < s.last && i <= n.j+6; i++ {
-		if t.toks[i].kind == tokPunct && isClausePunct(t.toks[i].norm) {
-			break
+	after := func() (triggerClass, int) {
+		for i := n.j + 1; i < s.last && i <= n.j+6; i++ {
+			if t.toks[i].kind == tokPunct && isClausePunct(t.toks[i].norm) {
+				break
+			}
+			if c := f.triggerAt(i); c != trigNone && c != trigEffective {
+				return c, i
+			}
+			if i == n.j+1 && (t.toks[i].norm == "الموقع" || t.toks[i].norm == "الموقعه") {
+				return trigSign, i // البروتوكول الموقع: the signed protocol
+			}
 		}
-		if c := f.triggerAt(i); c != trigNone && c != trigEffective {
-			return c, i
-		}
+		return trigNone, -1
 	}
-	return trigNone, -1
+	// A definite noun is often the subject of the verb after it
+	// (الاتفاقية الأمنية مع ليبيا ستوقع); an indefinite one the object of
+	// the verb before it.
+	first, second := before, after
+	if n.c.def {
+		first, second = after, before
+	}
+	if c, i := first(); c != trigNone {
+		return c, i
+	}
+	return second()
+}
+
+// isComplementizer reports whether w opens a reported clause (أن، إن).
+func isComplementizer(w string) bool {
+	return w == "ان" || w == "انه" || w == "انها" || w == "بان"
 }
 
 func (f *agreementFinder) triggerAt(i int) triggerClass {
@@ -690,7 +744,11 @@ func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerCl
 		if k+1 < len(nouns) {
 			end = nouns[k+1].i
 		}
-		for i := max(n.j, trigAt) + 1; i < end; i++ {
+		from := n.j
+		if trig == trigSign && trigAt >= 0 {
+			from = min(trigAt, n.j)
+		}
+		for i := from + 1; i < end; i++ {
 			e := f.idx.ent[i]
 			if e < 0 || inSubject(i) {
 				continue
@@ -745,7 +803,19 @@ func explicit(d *Date) bool {
 // reports whether there were any.
 func (f *agreementFinder) people(lo, hi int, a *Agreement) bool {
 	found := false
+	attending := false // after بحضور, برعاية …, until the clause ends
 	for i := lo; i < hi; i++ {
+		tk := &f.t.toks[i]
+		switch {
+		case tk.kind == tokPunct && isClausePunct(tk.norm):
+			attending = false
+		case tk.norm == "بحضور" || tk.norm == "حضور" || tk.norm == "بمشاركه" || tk.norm == "برعايه" ||
+			tk.norm == "رعايه" || tk.norm == "استقبل" || tk.norm == "واستقبل":
+			attending = true
+		}
+		if attending {
+			continue
+		}
 		if e := f.idx.ent[i]; e >= 0 && f.doc.Entities[e].Kind == "person" {
 			a.Signatories = appendUnique(a.Signatories, f.doc.Entities[e].ID)
 			found = true
@@ -832,8 +902,12 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 			return i
 		case strings.HasPrefix(tk.norm, "بموجب"):
 			return i
-		case strings.HasPrefix(tk.norm, "ل") && !notSubject(tk.norm) && tk.ncut > 1 && f.idx.ent[i] < 0 &&
+		case !n.c.def && strings.HasPrefix(tk.norm, "ل") && !notSubject(tk.norm) && tk.ncut > 1 && f.idx.ent[i] < 0 &&
 			utf8.RuneCountInString(tk.norm) >= 4 && i == f.firstWordAfter(n.j):
+			return i
+		case i == n.j+1 && i+2 < len(t.toks) && f.idx.ent[i] < 0 && f.triggerAt(i) == trigNone &&
+			(t.toks[i+1].norm == "في" && strings.HasPrefix(t.toks[i+2].norm, "مجال") || f.lx.subjects[t.toks[i+1].norm]):
+			// اتفاقيات تعاون في مجالات الطاقة
 			return i
 		case i == n.j+1 && !n.c.def && strings.HasPrefix(tk.norm, "ال") && f.idx.ent[i] < 0 &&
 			f.triggerAt(i) == trigNone && !hasStem(tk, f.lx.clause) && !hasStem(tk, f.lx.duals):
@@ -913,6 +987,15 @@ func (f *agreementFinder) source(si int) string {
 			continue
 		}
 		for j := i + 1; j < s.last && j <= i+3; j++ {
+			w := t.toks[j].norm
+			if w == "ان" || w == "انه" || w == "انها" {
+				// وأضافت أن …: the speaker is the one of the sentence
+				// before.
+				if j == i+1 && si > 0 {
+					return f.sentSource(si - 1)
+				}
+				break
+			}
 			if e := f.idx.ent[j]; e >= 0 {
 				ent := &f.doc.Entities[e]
 				if ent.Kind == "organization" || ent.Kind == "person" {
@@ -921,10 +1004,31 @@ func (f *agreementFinder) source(si int) string {
 				break
 			}
 			// الوكالة: the agency last named.
-			if t.toks[j].norm == "الوكاله" {
+			if w == "الوكاله" {
 				if id := f.lastAgency(t.toks[j].span.Start); id != "" {
 					return id
 				}
+			}
+		}
+	}
+	return ""
+}
+
+// sentSource is source for a sentence before the current one, without
+// going further back than that.
+func (f *agreementFinder) sentSource(si int) string {
+	t := f.t
+	s := t.sents[si]
+	for i := s.first; i < s.last && i < s.first+12; i++ {
+		if tk := &t.toks[i]; tk.kind != tokWord || !hasStem(tk, f.lx.sources) {
+			continue
+		}
+		for j := i + 1; j < s.last && j <= i+3; j++ {
+			if e := f.idx.ent[j]; e >= 0 {
+				if ent := &f.doc.Entities[e]; ent.Kind == "organization" || ent.Kind == "person" {
+					return ent.ID
+				}
+				break
 			}
 		}
 	}
@@ -994,11 +1098,11 @@ func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject fun
 	}
 	// The clause that holds the trigger: from the last complementizer
 	// (أن، إن) or the sentence start, to the noun.
-	if trigAt >= 0 && trigAt < n.i {
+	if trigAt >= 0 && trigAt < n.i && f.triggerAt(trigAt) != trigApprove {
 		start := s.first
 		for i := trigAt - 1; i >= s.first; i-- {
 			w := t.toks[i].norm
-			if w == "ان" || w == "انه" || (t.toks[i].kind == tokPunct && isClausePunct(w) && w != "(" && w != ")") {
+			if isComplementizer(w) || (t.toks[i].kind == tokPunct && isClausePunct(w) && w != "(" && w != ")") {
 				start = i + 1
 				break
 			}

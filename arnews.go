@@ -2,7 +2,9 @@ package arnews
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Span is a half-open range [Start, End) of byte offsets into the text the
@@ -61,20 +63,6 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 		Agreements: orEmpty(d.Agreements),
 	}
 	return json.Marshal(j)
-}
-
-// UnmarshalJSON reads a Document written by MarshalJSON.
-func (d *Document) UnmarshalJSON(b []byte) error {
-	var j documentJSON
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
-	}
-	ref, err := time.Parse(time.DateOnly, j.Ref)
-	if err != nil && j.Ref != "" {
-		return &json.UnmarshalTypeError{Value: "string " + j.Ref, Type: nil, Field: "ref"}
-	}
-	*d = Document{Ref: ref, Sentences: j.Sentences, Dates: j.Dates, Entities: j.Entities, Agreements: j.Agreements}
-	return nil
 }
 
 func orEmpty[T any](s []T) []T {
@@ -149,15 +137,100 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 	if !cfg.refSet {
 		cfg.ref = today()
 	}
+	if len(text) <= maxPiece {
+		return x.extract(text, cfg.ref)
+	}
+	// A huge text is read in pieces cut at paragraph breaks, so that memory
+	// stays proportional to the input: entities are merged by ID across
+	// pieces, while agreement coreference and name linking stay within a
+	// piece.
+	doc := &Document{Ref: cfg.ref}
+	byID := map[string]int{}
+	for start := 0; start < len(text); {
+		end := pieceEnd(text, start, start+maxPiece/2)
+		d := x.extract(text[start:end], cfg.ref)
+		d.shift(start)
+		doc.Sentences = append(doc.Sentences, d.Sentences...)
+		doc.Dates = append(doc.Dates, d.Dates...)
+		for _, e := range d.Entities {
+			if i, ok := byID[e.ID]; ok {
+				doc.Entities[i].Mentions = append(doc.Entities[i].Mentions, e.Mentions...)
+				continue
+			}
+			byID[e.ID] = len(doc.Entities)
+			doc.Entities = append(doc.Entities, e)
+		}
+		doc.Agreements = append(doc.Agreements, d.Agreements...)
+		start = end
+	}
+	return doc
+}
+
+// maxPiece is the size above which Extract reads a text in pieces of
+// about half of it.
+const maxPiece = 2 << 20
+
+// pieceEnd returns where the piece of text that starts at start and should
+// end near want ends: after the last paragraph break, line break, sentence
+// end or space before want, or at want itself on a rune boundary.
+func pieceEnd(text string, start, want int) int {
+	if want >= len(text) {
+		return len(text)
+	}
+	low := start + (want-start)/2
+	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
+		if i := strings.LastIndex(text[low:want], sep); i >= 0 {
+			return low + i + len(sep)
+		}
+	}
+	for want > start+1 && !utf8.RuneStart(text[want]) {
+		want--
+	}
+	return want
+}
+
+// extract runs the pipeline on one text.
+func (x *Extractor) extract(text string, ref time.Time) *Document {
 	t := prepare(text)
-	doc := &Document{Ref: cfg.ref, Sentences: make([]Span, len(t.sents))}
+	doc := &Document{Ref: ref, Sentences: make([]Span, len(t.sents))}
 	for i, s := range t.sents {
 		doc.Sentences[i] = s.span
 	}
-	doc.Dates = findDates(t, cfg.ref)
+	doc.Dates = findDates(t, ref)
 	doc.Entities = findEntities(t, x.gaz)
 	doc.Agreements = findAgreements(t, doc, x.gaz)
 	return doc
+}
+
+// shift moves every span of d by off bytes.
+func (d *Document) shift(off int) {
+	mv := func(s *Span) { s.Start += off; s.End += off }
+	for i := range d.Sentences {
+		mv(&d.Sentences[i])
+	}
+	for i := range d.Dates {
+		mv(&d.Dates[i].Span)
+	}
+	for i := range d.Entities {
+		for j := range d.Entities[i].Mentions {
+			mv(&d.Entities[i].Mentions[j].Span)
+		}
+	}
+	for i := range d.Agreements {
+		a := &d.Agreements[i]
+		mv(&a.Span)
+		for j := range a.Mentions {
+			mv(&a.Mentions[j].Span)
+		}
+		if a.Subject.Text != "" {
+			mv(&a.Subject.Span)
+		}
+		for _, dt := range []*Date{a.Signed, a.Effective} {
+			if dt != nil {
+				mv(&dt.Span)
+			}
+		}
+	}
 }
 
 // today returns today's date in UTC at midnight, the default publication

@@ -258,7 +258,10 @@ func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetM
 				switch {
 				case e.to >= 0:
 					if m != nil {
-						m.add(seg{n: len(buf), o: base + i, nl: utf8.RuneLen(e.to), ol: 2})
+						// A two-byte letter for a two-byte letter (ة → ه)
+						// maps byte for byte, like a copy.
+						nl := utf8.RuneLen(e.to)
+						m.add(seg{n: len(buf), o: base + i, nl: nl, ol: 2, copied: nl == 2})
 					}
 					buf = utf8.AppendRune(buf, e.to)
 				case m == nil:
@@ -277,7 +280,9 @@ func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetM
 		if m != nil {
 			switch {
 			case u.len > 0:
-				m.add(seg{n: len(buf), o: base + i, nl: u.len, ol: u.n})
+				_, size, _ := decode(s[i:])
+				oneToOne := u.len == u.n && size == u.n && utf8.RuneCount(u.buf[:u.len]) == 1
+				m.add(seg{n: len(buf), o: base + i, nl: u.len, ol: u.n, copied: oneToOne})
 			case u.mark:
 				m.widen(base + i + u.n)
 			default:
@@ -337,6 +342,50 @@ func (m *OffsetMap) widen(end int) {
 }
 
 func (m *OffsetMap) stopWiden() { m.widening = false }
+
+// cursor maps offsets that mostly come in increasing order, starting its
+// search at the segment it found last.
+type cursor struct {
+	m *OffsetMap
+	k int
+}
+
+func (c *cursor) find(p int) int {
+	segs := c.m.segs
+	k := c.k
+	if k >= len(segs) || segs[k].n > p {
+		k = c.m.find(p)
+	}
+	for k < len(segs)-1 && segs[k].n+segs[k].nl <= p {
+		k++
+	}
+	c.k = k
+	return k
+}
+
+// span is [OffsetMap.Span] through the cursor.
+func (c *cursor) span(sp Span) Span {
+	m := c.m
+	start := m.olen
+	if sp.Start <= 0 {
+		start = 0
+	} else if sp.Start < m.nlen {
+		s := m.segs[c.find(sp.Start)]
+		start = s.o
+		if s.copied {
+			start += sp.Start - s.n
+		}
+	}
+	if sp.End <= sp.Start {
+		return Span{start, start}
+	}
+	p := min(sp.End, m.nlen)
+	s := m.segs[c.find(p-1)]
+	if s.copied && p < s.n+s.nl {
+		return Span{start, s.o + p - s.n}
+	}
+	return Span{start, s.we}
+}
 
 // find returns the index of the segment containing normalized byte p.
 func (m *OffsetMap) find(p int) int {

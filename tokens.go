@@ -57,6 +57,7 @@ type text struct {
 	omap  *OffsetMap // from norm offsets to src offsets
 	toks  []token
 	sents []sentence
+	cur   cursor // maps token offsets, which come in order
 }
 
 // sentence is a run of tokens toks[first:last] and its span in src.
@@ -69,6 +70,7 @@ type sentence struct {
 func prepare(src string) *text {
 	norm, omap := searchNormalizer().StringMap(src)
 	t := &text{src: src, norm: norm, omap: omap}
+	t.cur.m = omap
 	t.tokenize()
 	t.splitSentences()
 	return t
@@ -95,6 +97,12 @@ func (t *text) spanOf(i int, c cut, j int) Span {
 
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
+	switch {
+	case r >= 0x621 && r <= 0x64A, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r < 0x80:
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -148,7 +156,7 @@ func (t *text) tokenize() {
 }
 
 func (t *text) add(i, j int, k tokKind, brk bool) {
-	tk := token{norm: t.norm[i:j], nStart: i, kind: k, brk: brk, span: t.origSpan(i, j)}
+	tk := token{norm: t.norm[i:j], nStart: i, kind: k, brk: brk, span: t.cur.span(Span{i, j})}
 	tk.cuts[0] = cut{}
 	tk.ncut = 1
 	if k == tokWord {

@@ -186,7 +186,8 @@ var agreementWords = sync.OnceValue(func() *agreementLexicon {
 	for _, w := range []string{"بشأن", "حول", "بخصوص", "حيال"} {
 		lx.subjects[Normalize(w)] = true
 	}
-	for _, w := range []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "كما", "إذ", "لكن"} {
+	for _, w := range []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "كما", "إذ", "لكن",
+		"يبدأ", "تبدأ", "بدأ", "بدأت", "يدخل", "تدخل", "دخل", "دخلت", "يسري", "تسري"} {
 		lx.clause[Normalize(w)] = true
 	}
 	for _, w := range []string{"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان", "الحكومتين"} {
@@ -570,13 +571,26 @@ func (f *agreementFinder) triggerAt(i int) triggerClass {
 	}
 	if st, _, ok := stemIn(tk, f.lx.triggers); ok {
 		c := f.lx.triggers[st]
-		if c == trigInForce && st == Normalize("حيز") {
-			// حيز التنفيذ: only with دخل or a form of it before.
-			if i == 0 || !strings.Contains(f.t.toks[i-1].norm, "دخل") {
-				return trigNone
+		if c == trigInForce && st == "حيز" {
+			// حيز التنفيذ: only with a form of دخل shortly before.
+			for k := i - 1; k >= 0 && k >= i-8; k-- {
+				if strings.Contains(f.t.toks[k].norm, "دخل") {
+					return c
+				}
 			}
+			return trigNone
 		}
 		return c
+	}
+	// توقع is "expects" as often as "signs": it signs after لم، لن، أن،
+	// سوف، قد.
+	if tk.norm == "توقع" || tk.norm == "يوقع" && i > 0 {
+		if i > 0 {
+			switch f.t.toks[i-1].norm {
+			case "لم", "لن", "ان", "سوف", "قد", "ولم", "ولن":
+				return trigSign
+			}
+		}
 	}
 	if tk.norm == "التنفيذ" && i > 0 && f.t.toks[i-1].norm == "حيز" {
 		return trigEffective
@@ -894,6 +908,18 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 			return -1
 		case f.lx.subjects[tk.norm]:
 			return i + 1
+		case tk.norm == "بين" || tk.norm == "مع":
+			// اتفاقية بين تركيا وأذربيجان بشأن النقل: look past the
+			// parties for the subject.
+			for k := i + 1; k < len(t.toks) && k <= i+8 && t.toks[k].sent == sent; k++ {
+				if f.lx.subjects[t.toks[k].norm] {
+					return k + 1
+				}
+				if t.toks[k].kind != tokWord && t.toks[k].norm != "(" && t.toks[k].norm != ")" {
+					break
+				}
+			}
+			return -1
 		case tk.norm == "في" && i+1 < len(t.toks) && (t.toks[i+1].norm == "مجال" || t.toks[i+1].norm == "مجالات"):
 			return i + 2
 		case (tk.norm == "الخاصه" || tk.norm == "المتعلقه") && i+1 < len(t.toks):
@@ -908,6 +934,12 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 		case i == n.j+1 && i+2 < len(t.toks) && f.idx.ent[i] < 0 && f.triggerAt(i) == trigNone &&
 			(t.toks[i+1].norm == "في" && strings.HasPrefix(t.toks[i+2].norm, "مجال") || f.lx.subjects[t.toks[i+1].norm]):
 			// اتفاقيات تعاون في مجالات الطاقة
+			return i
+		case i == n.j+1 && !n.c.def && !strings.HasPrefix(tk.norm, "ال") && i+1 < len(t.toks) &&
+			t.toks[i+1].kind == tokWord && strings.HasPrefix(t.toks[i+1].norm, "ال") && t.toks[i+1].sent == sent &&
+			f.idx.ent[i] < 0 && f.idx.ent[i+1] < 0 && f.triggerAt(i) == trigNone && !hasStem(tk, f.lx.clause) &&
+			!hasStem(&t.toks[i+1], f.lx.clause) && utf8.RuneCountInString(tk.norm) >= 4:
+			// معاهدة تسليم المطلوبين: a construct chain.
 			return i
 		case i == n.j+1 && !n.c.def && strings.HasPrefix(tk.norm, "ال") && f.idx.ent[i] < 0 &&
 			f.triggerAt(i) == trigNone && !hasStem(tk, f.lx.clause) && !hasStem(tk, f.lx.duals):
@@ -1098,6 +1130,17 @@ func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject fun
 	}
 	// The clause that holds the trigger: from the last complementizer
 	// (أن، إن) or the sentence start, to the noun.
+	if trigAt >= 0 && trigAt < n.i && f.triggerAt(trigAt) == trigApprove {
+		// صادق البرلمان المغربي على …: the approver's state is a party;
+		// the approving body itself is not.
+		for i := max(s.first, trigAt-3); i < min(n.i, trigAt+4); i++ {
+			if e := f.idx.ent[i]; e >= 0 {
+				if ent := &f.doc.Entities[e]; ent.Kind == "organization" && ent.Country != "" && f.entity(ent.Country) != nil {
+					ids = appendUnique(ids, ent.Country)
+				}
+			}
+		}
+	}
 	if trigAt >= 0 && trigAt < n.i && f.triggerAt(trigAt) != trigApprove {
 		start := s.first
 		for i := trigAt - 1; i >= s.first; i-- {

@@ -1,0 +1,549 @@
+package arnews
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// checkEntitySpans checks the span invariants of every mention: in bounds,
+// on rune boundaries, text[Start:End] == Text, mentions of an entity in
+// order, entities in order of first mention.
+func checkEntitySpans(tb testing.TB, src string, ents []Entity) {
+	tb.Helper()
+	// Rune boundaries as range decodes them: an invalid byte is a rune of
+	// its own.
+	bound := make(map[int]bool, len(src)+1)
+	for i := range src {
+		bound[i] = true
+	}
+	bound[len(src)] = true
+	prev := -1
+	for _, e := range ents {
+		if len(e.Mentions) == 0 {
+			tb.Errorf("%s: no mentions", e.ID)
+			continue
+		}
+		if e.Mentions[0].Start < prev {
+			tb.Errorf("%s: entities not in order of first mention", e.ID)
+		}
+		prev = e.Mentions[0].Start
+		last := -1
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(src) || m.Start >= m.End {
+				tb.Errorf("%s: span %v out of bounds (len %d)", e.ID, m.Span, len(src))
+				continue
+			}
+			if !bound[m.Start] || !bound[m.End] {
+				tb.Errorf("%s: span %v not on rune boundaries", e.ID, m.Span)
+			}
+			if src[m.Start:m.End] != m.Text {
+				tb.Errorf("%s: text[%d:%d] = %q, mention text %q", e.ID, m.Start, m.End, src[m.Start:m.End], m.Text)
+			}
+			if m.Start < last {
+				tb.Errorf("%s: mentions not in text order", e.ID)
+			}
+			last = m.Start
+		}
+	}
+}
+
+// wantEntity is an expected entity: its fields and its mention texts.
+type wantEntity struct {
+	id, kind, country, title string
+	mentions                 []string
+}
+
+func entityByID(ents []Entity, id string) *Entity {
+	for i := range ents {
+		if ents[i].ID == id {
+			return &ents[i]
+		}
+	}
+	return nil
+}
+
+func checkWant(t *testing.T, src string, got []Entity, want []wantEntity) {
+	t.Helper()
+	checkEntitySpans(t, src, got)
+	for _, w := range want {
+		e := entityByID(got, w.id)
+		if e == nil {
+			t.Errorf("missing %s; got %s", w.id, entitySummary(got))
+			continue
+		}
+		if w.kind != "" && e.Kind != w.kind {
+			t.Errorf("%s: kind %q, want %q", w.id, e.Kind, w.kind)
+		}
+		if e.Country != w.country {
+			t.Errorf("%s: country %q, want %q", w.id, e.Country, w.country)
+		}
+		if e.Title != w.title {
+			t.Errorf("%s: title %q, want %q", w.id, e.Title, w.title)
+		}
+		var texts []string
+		for _, m := range e.Mentions {
+			texts = append(texts, m.Text)
+		}
+		if strings.Join(texts, "|") != strings.Join(w.mentions, "|") {
+			t.Errorf("%s: mentions %q, want %q", w.id, texts, w.mentions)
+		}
+	}
+}
+
+func entitySummary(ents []Entity) string {
+	var sb strings.Builder
+	for _, e := range ents {
+		sb.WriteString(e.ID)
+		sb.WriteString("[")
+		for i, m := range e.Mentions {
+			if i > 0 {
+				sb.WriteString("|")
+			}
+			sb.WriteString(m.Text)
+		}
+		sb.WriteString("] ")
+	}
+	return sb.String()
+}
+
+func repeat(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+func TestFindEntitiesArticle(t *testing.T) {
+	src := readArticle(t)
+	got := FindEntities(src)
+	want := []wantEntity{
+		{id: "US", kind: "country", country: "US", mentions: repeat("الولايات المتحدة", 6)},
+		{id: "QA", kind: "country", country: "QA", mentions: repeat("قطر", 6)},
+		{id: "AF", kind: "country", country: "AF", mentions: repeat("أفغانستان", 9)},
+		{id: "city:US:washington", kind: "city", country: "US", mentions: []string{"واشنطن", "واشنطن", "واشنطن"}},
+		{id: "city:QA:doha", kind: "city", country: "QA", mentions: []string{"الدوحة", "الدوحة"}},
+		{id: "org:taliban", kind: "organization", country: "AF", mentions: repeat("طالبان", 4)},
+		{id: "org:US:ministry-of-foreign-affairs", kind: "organization", country: "US",
+			mentions: []string{"وزارة الخارجية الأمريكية", "وزارة الخارجية الأمريكية"}},
+		// الوكالة twice refers back to the only agency named (see FindEntities).
+		{id: "org:qna", kind: "organization", country: "QA", mentions: []string{"وكالة الأنباء القطرية", "قنا", "الوكالة", "الوكالة"}},
+		{id: "person:انتوني-بلينكن", kind: "person", country: "US", title: "وزير الخارجية", mentions: []string{"أنتوني بلينكن", "بلينكن"}},
+		{id: "person:محمد-بن-عبد-الرحمن-ال-ثاني", kind: "person", country: "QA", title: "وزير الخارجية",
+			mentions: []string{"محمد بن عبد الرحمن آل ثاني"}},
+	}
+	checkWant(t, src, got, want)
+	if len(got) != len(want) {
+		t.Errorf("got %d entities, want %d: %s", len(got), len(want), entitySummary(got))
+	}
+	// The issue's counts, checked against the raw text: every occurrence
+	// of these names is a mention, and nothing else is.
+	for _, c := range []struct {
+		id, re string
+	}{
+		{"US", "الولايات المتحدة"}, {"QA", `(^|[\s،و])قطر($|[\s،.“”])`}, {"AF", "أفغانستان"},
+		{"org:taliban", "طالبان"}, {"city:US:washington", "واشنطن"},
+	} {
+		n := len(regexp.MustCompile(c.re).FindAllStringIndex(src, -1))
+		if e := entityByID(got, c.id); e == nil || len(e.Mentions) != n {
+			t.Errorf("%s: the text has %d occurrences", c.id, n)
+		}
+	}
+	for _, e := range got {
+		for _, m := range e.Mentions {
+			for _, bad := range []string{"قسم", "الحركة", "الشتاء"} {
+				if strings.Contains(m.Text, bad) {
+					t.Errorf("%s: mention %q from a false friend", e.ID, m.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestFindEntities(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []wantEntity
+	}{
+		{
+			name: "clitics",
+			text: "التقى وزير بوفد من واشنطن، ووصل بواشنطن وقطر، وقال إن لطالبان دورا وإن للولايات المتحدة وبالولايات المتحدة والولايات المتحدة مصالح.",
+			want: []wantEntity{
+				{id: "city:US:washington", kind: "city", country: "US", mentions: []string{"واشنطن", "واشنطن"}},
+				{id: "QA", kind: "country", country: "QA", mentions: []string{"قطر"}},
+				{id: "org:taliban", kind: "organization", country: "AF", mentions: []string{"طالبان"}},
+				{id: "US", kind: "country", country: "US", mentions: []string{"ولايات المتحدة", "الولايات المتحدة", "الولايات المتحدة"}},
+			},
+		},
+		{
+			name: "country variants",
+			text: "وقعت المملكة العربية السعودية والإمارات العربية المتحدة ومصر وسورية اتفاقا مع أمريكا وأميركا.",
+			want: []wantEntity{
+				{id: "SA", kind: "country", country: "SA", mentions: []string{"المملكة العربية السعودية"}},
+				{id: "AE", kind: "country", country: "AE", mentions: []string{"الإمارات العربية المتحدة"}},
+				{id: "EG", kind: "country", country: "EG", mentions: []string{"مصر"}},
+				{id: "SY", kind: "country", country: "SY", mentions: []string{"سورية"}},
+				{id: "US", kind: "country", country: "US", mentions: []string{"أمريكا", "أميركا"}},
+			},
+		},
+		{
+			name: "demonyms give country, are no mentions",
+			text: "وقال مسؤول مصري إن الجانب العراقي والسلطات السعودية وافقت، بينما زار وفد السعودية.",
+			want: []wantEntity{
+				{id: "SA", kind: "country", country: "SA", mentions: []string{"السعودية"}},
+			},
+		},
+		{
+			name: "institutions",
+			text: "أعلنت الحكومة العراقية أن حكومة قطر ووزارة خارجية قطر ووزارة الدفاع الأميركية والبرلمان العراقي وافقت. ثم أعلنت وزارة الدفاع موافقتها.",
+			want: []wantEntity{
+				{id: "org:IQ:government", kind: "organization", country: "IQ", mentions: []string{"الحكومة العراقية"}},
+				{id: "org:QA:government", kind: "organization", country: "QA", mentions: []string{"حكومة قطر"}},
+				{id: "QA", kind: "country", country: "QA", mentions: []string{"قطر", "قطر"}},
+				{id: "org:QA:ministry-of-foreign-affairs", kind: "organization", country: "QA", mentions: []string{"وزارة خارجية قطر"}},
+				{id: "org:US:ministry-of-defense", kind: "organization", country: "US", mentions: []string{"وزارة الدفاع الأميركية", "وزارة الدفاع"}},
+				{id: "org:IQ:parliament", kind: "organization", country: "IQ", mentions: []string{"البرلمان العراقي"}},
+			},
+		},
+		{
+			name: "bare institutions",
+			text: "صوت مجلس النواب على القانون، وقالت وزارة الخارجية إنها ترحب.",
+			want: []wantEntity{
+				{id: "org:house-of-representatives", kind: "organization", mentions: []string{"مجلس النواب"}},
+				{id: "org:ministry-of-foreign-affairs", kind: "organization", mentions: []string{"وزارة الخارجية"}},
+			},
+		},
+		{
+			name: "dual governments",
+			text: "وقعت حكومتي قطر والولايات المتحدة مذكرة.",
+			want: []wantEntity{
+				{id: "QA", kind: "country", country: "QA", mentions: []string{"قطر"}},
+				{id: "US", kind: "country", country: "US", mentions: []string{"الولايات المتحدة"}},
+			},
+		},
+		{
+			name: "acronyms",
+			text: "وذكرت وكالة الأنباء السعودية (واس) أن الوزير وصل. ونقلت واس عن مصادر، كما نقلت قنا وكونا الخبر.",
+			want: []wantEntity{
+				{id: "org:spa", kind: "organization", country: "SA", mentions: []string{"وكالة الأنباء السعودية", "واس", "واس"}},
+				{id: "org:qna", kind: "organization", country: "QA", mentions: []string{"قنا"}},
+				{id: "org:kuna", kind: "organization", country: "KW", mentions: []string{"كونا"}},
+			},
+		},
+		{
+			name: "ambiguous acronym only in parentheses",
+			text: "وذكرت وكالة المغرب العربي للأنباء (ومع) أن الوزير وصل، ومع ذلك لم يصدر بيان. وقالت بنا إن الملك استقبل الوفد.",
+			want: []wantEntity{
+				{id: "org:map", kind: "organization", country: "MA", mentions: []string{"وكالة المغرب العربي للأنباء", "ومع"}},
+			},
+		},
+		{
+			name: "acronym defined in parentheses",
+			text: "قالت وكالة الأنباء القطرية (قنا) إن الاجتماع انتهى، وأضافت لقنا مصادر.",
+			want: []wantEntity{
+				{id: "org:qna", kind: "organization", country: "QA", mentions: []string{"وكالة الأنباء القطرية", "قنا", "قنا"}},
+			},
+		},
+		{
+			name: "name chains and surname linking",
+			text: "واستقبل أمير قطر الشيخ تميم بن حمد آل ثاني رئيس الوزراء العراقي مصطفى الكاظمي. وأكد الكاظمي أن آل ثاني رحب.",
+			want: []wantEntity{
+				{id: "QA", kind: "country", country: "QA", mentions: []string{"قطر"}},
+				{id: "person:تميم-بن-حمد-ال-ثاني", kind: "person", country: "QA", title: "أمير قطر", mentions: []string{"تميم بن حمد آل ثاني", "آل ثاني"}},
+				{id: "person:مصطفي-الكاظمي", kind: "person", country: "IQ", title: "رئيس الوزراء", mentions: []string{"مصطفى الكاظمي", "الكاظمي"}},
+			},
+		},
+		{
+			name: "role with demonym and counterpart",
+			text: "التقى وزير الخارجية الأمريكي أنتوني بلينكن ونظيره القطري الشيخ محمد بن عبد الرحمن آل ثاني، وقال بلينكن إن المحادثات مثمرة.",
+			want: []wantEntity{
+				{id: "person:انتوني-بلينكن", kind: "person", country: "US", title: "وزير الخارجية", mentions: []string{"أنتوني بلينكن", "بلينكن"}},
+				{id: "person:محمد-بن-عبد-الرحمن-ال-ثاني", kind: "person", country: "QA", title: "وزير الخارجية", mentions: []string{"محمد بن عبد الرحمن آل ثاني"}},
+			},
+		},
+		{
+			name: "ranks and honorifics",
+			text: "وقال العميد يحيى سريع إن القوات تقدمت. وأعلن الفريق الركن عبد الفتاح البرهان الخطة. والتقى الرئيس الأمريكي جو بايدن الملك عبد الله الثاني.",
+			want: []wantEntity{
+				{id: "person:يحيي-سريع", kind: "person", title: "العميد", mentions: []string{"يحيى سريع"}},
+				{id: "person:عبد-الفتاح-البرهان", kind: "person", title: "الفريق الركن", mentions: []string{"عبد الفتاح البرهان"}},
+				{id: "person:جو-بايدن", kind: "person", country: "US", title: "الرئيس", mentions: []string{"جو بايدن"}},
+				{id: "person:عبد-الله-الثاني", kind: "person", title: "الملك", mentions: []string{"عبد الله الثاني"}},
+			},
+		},
+		{
+			name: "speech verb",
+			text: "وقال أحمد حسن الزيات في بيان إن الاتفاق مهم.",
+			want: []wantEntity{
+				{id: "person:احمد-حسن-الزيات", kind: "person", mentions: []string{"أحمد حسن الزيات"}},
+			},
+		},
+		{
+			name: "ambiguous names need context",
+			text: "وصل الوفد إلى سلطنة عمان ثم زار عمان الأردنية ومدينة جدة، وقال إن مالي بلد.",
+			want: []wantEntity{
+				{id: "OM", kind: "country", country: "OM", mentions: []string{"سلطنة عمان"}},
+				{id: "city:JO:amman", kind: "city", country: "JO", mentions: []string{"عمان"}},
+				{id: "city:SA:jeddah", kind: "city", country: "SA", mentions: []string{"جدة"}},
+			},
+		},
+		{
+			name: "organisations",
+			text: "دعا الأمين العام للأمم المتحدة وحلف الناتو والاتحاد الأوروبي ومجلس التعاون الخليجي إلى التهدئة، ورحبت حماس وحزب الله.",
+			want: []wantEntity{
+				{id: "org:un", kind: "organization", mentions: []string{"أمم المتحدة"}},
+				{id: "org:nato", kind: "organization", mentions: []string{"حلف الناتو"}},
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := FindEntities(c.text)
+			checkWant(t, c.text, got, c.want)
+			if c.name != "organisations" && c.name != "clitics" && len(got) != len(c.want) {
+				t.Errorf("got %d entities, want %d: %s", len(got), len(c.want), entitySummary(got))
+			}
+		})
+	}
+}
+
+func TestFindEntitiesFalseFriends(t *testing.T) {
+	for _, s := range []string{
+		"يأمل الشعب في سلام عادل ودائم.",
+		"قال أمل الشعب كبير في السلام.",
+		"افتتح المصرف فرعا جديدا وقال مسؤول مصري إن المصريين سعداء.",
+		"ستؤسس الدولة قسمًا جديدا قبل الشتاء، وتواصل الحركة عملها.",
+		"ومع بداية العام قال إن الوضع مستقر.",
+		"وقال مسؤول أمريكي إن بنين يعملون في مالي الشركة.",
+		"قال الرئيس إن الاتفاق مهم.",
+		"أول مرة يزور فيها الوفد المدينة.",
+	} {
+		if got := FindEntities(s); len(got) != 0 {
+			t.Errorf("%s: got %s", s, entitySummary(got))
+		}
+	}
+}
+
+func TestFindEntitiesMarksInsideNames(t *testing.T) {
+	// Diacritics, tatweel and ZWNJ inside the names: the spans cover them.
+	for _, c := range []struct {
+		text, id, mention string
+	}{
+		{"وصل الوفد إلى الدَّوْحَة أمس.", "city:QA:doha", "الدَّوْحَة"},
+		{"وصل الوفد إلى قـــطر أمس.", "QA", "قـــطر"},
+		{"وصل الوفد إلى أفغا\u200cنستان أمس.", "AF", "أفغا\u200cنستان"},
+		{"وقَطَرُ دولة.", "QA", "قَطَرُ"},
+		{"في الوِلاياتِ المُتَّحِدَةِ.", "US", "الوِلاياتِ المُتَّحِدَةِ"},
+		{"وقال وزير الخارجية الأمريكي أنتوني بلـيـنكن إن.", "person:انتوني-بلينكن", "أنتوني بلـيـنكن"},
+	} {
+		got := FindEntities(c.text)
+		checkEntitySpans(t, c.text, got)
+		e := entityByID(got, c.id)
+		if e == nil || len(e.Mentions) != 1 || e.Mentions[0].Text != c.mention {
+			t.Errorf("%q: got %s, want %s [%s]", c.text, entitySummary(got), c.id, c.mention)
+		}
+	}
+}
+
+func TestFindEntitiesUserEntries(t *testing.T) {
+	x := NewExtractor(WithEntries(
+		GazetteerEntry{ID: "org:arnews-test", Kind: "organization", Name: "مؤسسة النجوم", Country: "QA", Acronyms: []string{"منج"}},
+		GazetteerEntry{ID: "QA", Kind: "country", Name: "قطرستان"},
+		GazetteerEntry{ID: "city:XX:nowhere", Kind: "city", Name: ""}, // skipped
+		GazetteerEntry{ID: "org:amal", Kind: "organization", Name: "أمل", Ambiguous: true},
+	))
+	src := "أعلنت مؤسسة النجوم وبمنج ومنج أن قطرستان وقطر شريكان."
+	doc := x.Extract(src)
+	checkWant(t, src, doc.Entities, []wantEntity{
+		{id: "org:arnews-test", kind: "organization", country: "QA", mentions: []string{"مؤسسة النجوم", "منج"}},
+		{id: "QA", kind: "country", country: "QA", mentions: []string{"قطرستان", "قطر"}},
+	})
+	if e := entityByID(doc.Entities, "org:amal"); e != nil {
+		t.Errorf("ambiguous user entry matched without context: %v", e)
+	}
+	// The built-in gazetteer is unchanged.
+	if got := FindEntities(src); entityByID(got, "org:arnews-test") != nil {
+		t.Error("user entry leaked into the built-in gazetteer")
+	}
+}
+
+func TestDemonymForms(t *testing.T) {
+	got := strings.Join(demonymForms("أمريكي"), " ")
+	want := "أمريكي أمريكية أمريكيون أمريكيين أمريكيان أمريكيتان أمريكيتين"
+	if got != want {
+		t.Errorf("demonymForms = %q, want %q", got, want)
+	}
+	for _, s := range []string{"الأمريكي", "الأمريكية", "الأميركيين", "الأمريكيتين", "القطريون", "والقطريان"} {
+		tk := prepare("x " + s)
+		f := &finder{t: tk, g: builtinGazetteer(), info: make([]tokInfo, len(tk.toks))}
+		f.scan()
+		if f.info[1].dem == 0 {
+			t.Errorf("%s: no demonym reading", s)
+		}
+	}
+}
+
+func TestGazetteerValid(t *testing.T) {
+	rows := parseGazetteer(gazetteerTSV)
+	lines := 0
+	for l := range strings.SplitSeq(gazetteerTSV, "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "kind\t") {
+			lines++
+			if n := strings.Count(l, "\t"); n != 7 {
+				t.Errorf("row with %d columns: %q", n+1, l)
+			}
+		}
+	}
+	if len(rows) != lines {
+		t.Errorf("parsed %d rows of %d", len(rows), lines)
+	}
+	code := regexp.MustCompile(`^[A-Z]{2}$`)
+	countries := map[string]bool{}
+	for _, r := range rows {
+		if r.Kind == "country" {
+			countries[r.ID] = true
+		}
+	}
+	ids := map[string]bool{}
+	for _, r := range rows {
+		key := r.Kind + "\t" + r.ID
+		if r.Kind != "demonym" {
+			key = r.ID
+		}
+		if ids[key] {
+			t.Errorf("duplicate id %q", r.ID)
+		}
+		ids[key] = true
+		if !entityKinds[r.Kind] {
+			t.Errorf("%s: unknown kind %q", r.ID, r.Kind)
+		}
+		if r.Name == "" {
+			t.Errorf("%s: no name", r.ID)
+		}
+		if r.Country != "" && (!code.MatchString(r.Country) || !countries[r.Country]) {
+			t.Errorf("%s: invalid country %q", r.ID, r.Country)
+		}
+		switch r.Kind {
+		case "country", "demonym":
+			if !code.MatchString(r.ID) || r.Country != r.ID {
+				t.Errorf("%s %s: id must be the ISO code", r.Kind, r.ID)
+			}
+		case "city":
+			if !strings.HasPrefix(r.ID, "city:"+r.Country+":") {
+				t.Errorf("%s: city id must be city:<country>:<slug>", r.ID)
+			}
+		case "organization":
+			if !strings.HasPrefix(r.ID, "org:") {
+				t.Errorf("%s: organisation id must start with org:", r.ID)
+			}
+		}
+	}
+	g := builtinGazetteer()
+	t.Logf("gazetteer: %d countries, %d cities, %d organisations, %d demonyms, %d keys",
+		g.countries, g.cities, g.orgs, g.demonyms, len(g.lex))
+	if g.countries < 197 || g.cities < 300 || g.orgs < 100 {
+		t.Errorf("gazetteer too small: %d countries, %d cities, %d organisations", g.countries, g.cities, g.orgs)
+	}
+	for _, id := range []string{"TW", "XK", "EH", "PS", "VA", "US", "QA"} {
+		if !countries[id] {
+			t.Errorf("country %s missing", id)
+		}
+	}
+	// Every country's canonical name finds the country.
+	for _, r := range rows {
+		if r.Kind != "country" || r.Ambiguous {
+			continue
+		}
+		got := FindEntities("وصل الوفد إلى " + r.Name + " أمس.")
+		if len(got) == 0 || got[0].ID != r.ID {
+			t.Errorf("%s: %q finds %s", r.ID, r.Name, entitySummary(got))
+		}
+	}
+}
+
+// FuzzFindEntities checks the span invariants on any input.
+func FuzzFindEntities(f *testing.F) {
+	for _, s := range articleSentences(f) {
+		f.Add(s)
+	}
+	f.Add("وزير الخارجية الأمريكي أنتوني بلـيـنكن (قنا) بن آل عبد")
+	f.Add("للولايات المتحدة\u200c والدَّوْحَة ﻷ")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := FindEntities(s)
+		checkEntitySpans(t, s, got)
+	})
+}
+
+// entBenchText returns about n bytes of article text.
+func entBenchText(tb testing.TB, n int) string {
+	a := readArticle(tb)
+	var sb strings.Builder
+	for sb.Len() < n {
+		sb.WriteString(a)
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
+
+func BenchmarkFindEntities(b *testing.B) {
+	builtinGazetteer()
+	for _, c := range []struct {
+		name string
+		text string
+	}{
+		{"article", readArticle(b)},
+		{"1MB", entBenchText(b, 1<<20)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				FindEntities(c.text)
+			}
+		})
+	}
+	// The entity stage alone, on text already prepared.
+	for _, c := range []struct {
+		name string
+		t    *text
+	}{
+		{"article-prepared", prepare(readArticle(b))},
+		{"1MB-prepared", prepare(entBenchText(b, 1<<20))},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.t.src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				findEntities(c.t, builtinGazetteer())
+			}
+		})
+	}
+}
+
+func BenchmarkGazetteerBuild(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		compileGazetteer(parseGazetteer(gazetteerTSV), nil)
+	}
+}
+
+func TestFindEntitiesConcurrent(t *testing.T) {
+	src := readArticle(t)
+	want := entitySummary(FindEntities(src))
+	x := NewExtractor(WithEntries(GazetteerEntry{ID: "org:test", Kind: "organization", Name: "مؤسسة الاختبار"}))
+	done := make(chan string)
+	for range 4 {
+		go func() {
+			got := entitySummary(FindEntities(src))
+			x.Extract(src)
+			done <- got
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent call: %s, want %s", got, want)
+		}
+	}
+}

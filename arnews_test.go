@@ -137,7 +137,6 @@ func validateDocument(t *testing.T, src string, doc *Document) {
 	}
 }
 
-
 // TestArticleAgreements checks the five facts the seed article reports,
 // independently of the golden file.
 func TestArticleAgreements(t *testing.T) {

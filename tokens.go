@@ -111,7 +111,7 @@ func (t *text) tokenize() {
 	t.toks = make([]token, 0, len(s)/6+1)
 	brk := false
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeFast(s, i)
 		switch {
 		case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
 			brk = true
@@ -138,7 +138,7 @@ func (t *text) tokenize() {
 		case isWordRune(r):
 			j := i + n
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				r2, n2 := decodeFast(s, j)
 				if !isWordRune(r2) {
 					break
 				}
@@ -153,6 +153,19 @@ func (t *text) tokenize() {
 			i += n
 		}
 	}
+}
+
+// decodeFast decodes the rune at s[i:], with the two-byte runes of the
+// Arabic block and ASCII decoded inline.
+func decodeFast(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 func (t *text) add(i, j int, k tokKind, brk bool) {
@@ -171,14 +184,18 @@ func (t *text) add(i, j int, k tokKind, brk bool) {
 // A stem keeps at least two letters.
 func splitClitics(tk *token) {
 	w := tk.norm
+	// All proclitic letters are two bytes long in UTF-8; a stem keeps at
+	// least two letters, so at least three bytes.
 	addCut := func(at int, def bool) {
-		if utf8.RuneCountInString(w[at:]) < 2 || int(tk.ncut) >= maxCuts {
+		if len(w)-at < 3 || utf8.RuneCountInString(w[at:]) < 2 || int(tk.ncut) >= maxCuts {
 			return
 		}
 		tk.cuts[tk.ncut] = cut{at: uint8(at), def: def}
 		tk.ncut++
 	}
-	// All proclitic letters are two bytes long in UTF-8.
+	if len(w) < 4 || w[0] != 0xD9 && w[0] != 0xD8 {
+		return // no Arabic proclitic can start it
+	}
 	p := 0
 	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
 		p = 2

@@ -1,0 +1,67 @@
+package arnews
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestClitics(t *testing.T) {
+	tests := []struct {
+		word  string
+		stems []string // the stem of each cut, whole word first
+		spans []string // the original text of each stem's span
+	}{
+		{"وقطر", []string{"وقطر", "قطر"}, []string{"وقطر", "قطر"}},
+		{"بواشنطن", []string{"بواشنطن", "واشنطن"}, []string{"بواشنطن", "واشنطن"}},
+		{"لطالبان", []string{"لطالبان", "طالبان"}, []string{"لطالبان", "طالبان"}},
+		{"للولايات", []string{"للولايات", "لولايات", "ولايات"}, []string{"للولايات", "لولايات", "ولايات"}},
+		{"وبالولايات", []string{"وبالولايات", "بالولايات", "الولايات", "ولايات"}, []string{"وبالولايات", "بالولايات", "الولايات", "ولايات"}},
+		{"والدوحة", []string{"والدوحه", "الدوحه", "دوحه"}, []string{"والدوحة", "الدوحة", "دوحة"}},
+		{"فالاتفاقية", []string{"فالاتفاقيه", "الاتفاقيه", "اتفاقيه"}, []string{"فالاتفاقية", "الاتفاقية", "اتفاقية"}},
+		{"كالعادة", []string{"كالعاده", "العاده", "عاده"}, []string{"كالعادة", "العادة", "عادة"}},
+		{"وَقَطَر", []string{"وقطر", "قطر"}, []string{"وَقَطَر", "قَطَر"}},
+		{"ول", []string{"ول"}, []string{"ول"}},
+		{"Qatar", []string{"Qatar"}, []string{"Qatar"}},
+	}
+	for _, tc := range tests {
+		tx := prepare(tc.word)
+		if len(tx.toks) != 1 {
+			t.Fatalf("%q: %d tokens", tc.word, len(tx.toks))
+		}
+		tk := &tx.toks[0]
+		var stems, spans []string
+		for _, c := range tk.stems() {
+			stems = append(stems, tk.stem(c))
+			sp := tx.stemSpan(0, c)
+			spans = append(spans, tc.word[sp.Start:sp.End])
+		}
+		if diff := cmp.Diff(tc.stems, stems); diff != "" {
+			t.Errorf("%q stems (-want +got):\n%s", tc.word, diff)
+		}
+		if diff := cmp.Diff(tc.spans, spans); diff != "" {
+			t.Errorf("%q stem spans (-want +got):\n%s", tc.word, diff)
+		}
+	}
+}
+
+func TestTokenKinds(t *testing.T) {
+	tx := prepare("في 2.5 مليون، و١٤كانون 2020م (قنا)")
+	var got []string
+	for _, tk := range tx.toks {
+		got = append(got, []string{"w", "n", "p"}[tk.kind]+":"+tk.norm)
+	}
+	want := []string{"w:في", "n:2.5", "w:مليون", "p:،", "w:و", "n:14", "w:كانون", "n:2020", "w:م", "p:(", "w:قنا", "p:)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tokens (-want +got):\n%s", diff)
+	}
+}
+
+func BenchmarkPrepare(b *testing.B) {
+	s := readArticle(b)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		prepare(s)
+	}
+}

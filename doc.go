@@ -8,7 +8,7 @@
 //
 //	doc := arnews.Extract(article, arnews.WithRef(published))
 //	for _, a := range doc.Agreements {
-//		fmt.Println(a.Kind, a.Status, a.Parties, a.Signed.Value())
+//		fmt.Println(a.Kind, a.Status, a.Parties, a.Subject.Text)
 //	}
 //
 // Extract runs one pipeline: the text is normalized once (with a map back to
@@ -72,25 +72,67 @@
 // [FindEntities] finds countries (with ISO 3166-1 codes), cities,
 // organisations and people, through the clitics attached to them (وقطر،
 // بواشنطن، لطالبان، للولايات المتحدة), and links later mentions to earlier
-// ones (أنتوني بلينكن … بلينكن). Demonyms (الأمريكي، القطرية) give a
-// Country to the noun they follow. The built-in gazetteer is the file
-// gazetteer.tsv, embedded in the package; its header says where its facts
-// come from. Add entries with [WithEntries].
+// ones (أنتوني بلينكن … بلينكن). Demonyms (الأمريكي، القطرية) are not
+// mentions: they give a Country to the noun they follow (وزير الخارجية
+// الأمريكي، الجانب العراقي). National institutions are built by pattern
+// (وزارة الخارجية الأمريكية، حكومة قطر، مجلس النواب). An acronym in
+// parentheses after a name, وكالة الأنباء القطرية (قنا), is a mention of
+// the same entity.
+//
+// Entity IDs are stable keys: the ISO code for a country (QA), the
+// gazetteer key for a city (city:QA:doha) or organisation (org:taliban),
+// org:CC:slug for a national institution (org:US:ministry-of-foreign-affairs),
+// and person:name-in-search-form for a person. A mention never includes its
+// proclitics, nor a person's title or honorific (الشيخ); it keeps the
+// article of a name that has one (الدوحة). A one-word name that is also a
+// common word or another place's name (عمان، جدة) is taken only with a cue
+// (مدينة، العاصمة، سلطنة) or after an unambiguous mention.
+//
+// The built-in gazetteer is the file gazetteer.tsv, embedded in the
+// package: 198 countries (every UN member and observer state, Taiwan,
+// Kosovo, Western Sahara) with their demonyms, 660 cities and 250
+// organisations (UN bodies, regional organisations, news agencies with
+// their acronyms, movements and armed groups, large companies). Its header
+// says where the facts come from. Add entries with [WithEntries].
 //
 // # Agreements
 //
 // Extract reports each [Agreement]: its kind and status, its parties and
 // signatories (IDs of entities in the same Document), its subject, its
 // signing and effective dates, where it was signed and who reported it.
-// Later definite mentions (الاتفاقية، الاتفاق، الترتيبات) attach to the
-// agreement they refer to instead of making a new one.
+// The rules work on a sentence at a time, with the dates and entities
+// already marked: an instrument noun (اتفاق، اتفاقية، مذكرة تفاهم،
+// معاهدة، بروتوكول، ميثاق، ترتيب، إعلان، صفقة، عقد، شراكة) anchors an
+// agreement; the nearest trigger in its clause gives the status (أبرم،
+// وقع، توقيع → signed; صادق، وافق، أقر → approved; دخل حيز التنفيذ →
+// in_force; مفاوضات، or a signing in the future → negotiating); the
+// parties come from the clause of the trigger (أبرمت الولايات المتحدة
+// وقطر اتفاقا، حكومتي قطر والولايات المتحدة وقعتا)، from بين X وY and مع X,
+// from عن الجانب + demonym, and from البلدين or الجانبين resolved to the
+// two parties in context. Later definite mentions (الاتفاقية، الاتفاق،
+// الترتيبات) attach to the agreement they refer to instead of making a new
+// one: a specific noun (المعاهدة، البروتوكول) only to one of its kind, and
+// not when it names its own date or parties (البروتوكول الموقع مع …).
+//
+// Not agreements: a verb without an instrument (اتفق المحللون على أن),
+// pledges (تعهدات), and the weak nouns (شراكة، ترتيب، عقد، صفقة، إعلان)
+// without a trigger (شراكة إنفاذ القانون as a session topic). A negated or
+// refused signing (لم توقع، رفضت التوقيع) is kept with status
+// "mentioned"; an agreement dated in an earlier year than the article
+// (اتفاق عام 2020) is "mentioned" too.
 //
 // # Offsets
 //
 // Every [Span] is a half-open range [Start, End) of byte offsets into the
 // text given to the function that returned it, never into a normalized
-// copy. For every mention m, text[m.Start:m.End] == m.Text. Clitics stay
-// out of mentions: in وقطر the mention of Qatar is قطر.
+// copy. For every mention m, text[m.Start:m.End] == m.Text, and spans fall
+// on rune boundaries (an invalid byte counts as a rune of its own). Clitics
+// stay out of mentions: in وقطر the mention of Qatar is قطر.
+//
+// Texts over 2 MiB are read in pieces of about 1 MiB cut at paragraph
+// breaks, so memory stays proportional to the input; entities are merged
+// by ID across pieces, while name linking and agreement coreference stay
+// within a piece.
 //
 // # Concurrency
 //
@@ -105,17 +147,21 @@
 //
 //	{"ref": "2021-11-12",
 //	 "sentences": [{"start": 0, "end": 350}],
-//	 "dates": [{"text": "31 ديسمبر/كانون الأول", "start": 2744, "end": 2781,
+//	 "dates": [{"text": "31 ديسمبر/كانون الأول", "start": 2736, "end": 2773,
 //	            "value": "2021-12-31", "grain": "day", "calendar": "gregorian"}],
 //	 "entities": [{"id": "QA", "kind": "country", "name": "قطر", "country": "QA",
 //	               "mentions": [{"text": "قطر", "start": 45, "end": 51}]}],
 //	 "agreements": [{"kind": "agreement", "status": "signed", "text": "اتفاقا",
-//	                 "start": 52, "end": 64, "mentions": [...],
-//	                 "parties": ["US", "QA"], "signatories": ["person:..."],
-//	                 "subject": "...", "subject_start": 82, "subject_end": 190,
+//	                 "start": 52, "end": 64,
+//	                 "mentions": [{"text": "الاتفاقية", "start": 522, "end": 540}],
+//	                 "parties": ["US", "QA"],
+//	                 "signatories": ["person:انتوني-بلينكن", "person:محمد-بن-عبد-الرحمن-ال-ثاني"],
+//	                 "subject": "تتولى بموجبه قطر رعاية المصالح الدبلوماسية الأمريكية في أفغانستان",
+//	                 "subject_start": 82, "subject_end": 204,
 //	                 "signed": "2021-11-12", "effective": "2021-12-31",
-//	                 "place": "city:US:washington", "venue": "...", "source": "...",
-//	                 "cameo": "057"}]}
+//	                 "place": "city:US:washington",
+//	                 "venue": "org:US:ministry-of-foreign-affairs",
+//	                 "source": "org:qna", "cameo": "057"}]}
 //
 // Dates carry "hijri" ("1443-01-15") when written in the Hijri calendar.
 // Lists are always arrays, never null; optional fields are left out when

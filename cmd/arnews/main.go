@@ -48,6 +48,7 @@ func main() {
 // usageError is an error in the command line: exit status 2.
 type usageError struct{ msg string }
 
+// Error returns the message.
 func (e usageError) Error() string { return e.msg }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

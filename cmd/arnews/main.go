@@ -3,12 +3,13 @@
 //
 // Usage:
 //
-//	arnews [-ref YYYY-MM-DD] [FILE ...]
+//	arnews [-ref YYYY-MM-DD] [-agreements] [FILE ...]
 //	arnews -jsonl [-j N] [FILE ...]
 //	arnews normalize [-form LIST] [FILE ...]
 //
 // With no FILE, arnews reads standard input. The first form prints one
-// indented Document per input. With -jsonl, each input line is a JSON
+// indented Document per input, or with -agreements only its agreements, one
+// compact JSON object per line. With -jsonl, each input line is a JSON
 // object {"id":..., "text":"...", "ref":"YYYY-MM-DD"} and each output line
 // is the compact Document for it, with "id" echoed, in input order; a line
 // that cannot be read gives {"id":...,"error":"arnews: ..."} and the exit
@@ -60,10 +61,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	refFlag := fs.String("ref", "", "publication date `YYYY-MM-DD` for relative dates (default: today, UTC)")
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines {\"id\",\"text\",\"ref\"} and write one Document per line")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "number of `workers` for -jsonl")
+	onlyAgreements := fs.Bool("agreements", false, "print only the agreements, one JSON object per line")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stderr)
-			fmt.Fprintln(stderr, "usage: arnews [-ref YYYY-MM-DD] [-jsonl] [-j N] [FILE ...]\n       arnews normalize [-form LIST] [FILE ...]")
+			fmt.Fprintln(stderr, "usage: arnews [-ref YYYY-MM-DD] [-agreements] [-jsonl] [-j N] [FILE ...]\n       arnews normalize [-form LIST] [FILE ...]")
 			fs.PrintDefaults()
 			return 0
 		}
@@ -100,7 +102,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if !ref.IsZero() {
 			opts = append(opts, arnews.WithRef(ref))
 		}
-		j, err := json.MarshalIndent(x.Extract(string(b), opts...), "", "  ")
+		doc := x.Extract(string(b), opts...)
+		if *onlyAgreements {
+			for _, a := range doc.Agreements {
+				j, err := json.Marshal(a)
+				if err != nil {
+					return err
+				}
+				out.Write(j)
+				out.WriteByte('\n')
+			}
+			return nil
+		}
+		j, err := json.MarshalIndent(doc, "", "  ")
 		if err != nil {
 			return err
 		}

@@ -27,6 +27,10 @@ type Mention struct {
 // Document holds every fact arnews extracts from one text. All spans point
 // into that text. A Document is a plain value: it shares nothing with the
 // Extractor that made it.
+//
+// Its JSON form (see MarshalJSON) is an output format: it writes dates as
+// ISO values and agreement dates without their spans, so it is not meant
+// to be decoded back into a Document.
 type Document struct {
 	// Ref is the publication date that relative dates were resolved
 	// against, at midnight UTC.

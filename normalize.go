@@ -219,14 +219,6 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetMap, base int) []byte {
 	var u unit
 	cp := 0 // start of the pending run of unchanged bytes
-	flush := func(i int) {
-		if i > cp {
-			if m != nil {
-				m.add(seg{n: len(buf), o: base + cp, nl: i - cp, ol: i - cp, copied: true})
-			}
-			buf = append(buf, s[cp:i]...)
-		}
-	}
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -236,25 +228,24 @@ func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetM
 				continue
 			}
 		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			e := &t.arabic[r-0x600]
+			e := &t.arabic[uint8(c&0x03)<<6|s[i+1]&0x3F]
 			if e.keep {
 				i += 2
 				continue
 			}
-			simple := e.kind == kPlain || e.kind == kMark
-			if e.kind == kBase && i+3 < len(s) && s[i+2] >= 0xD8 && s[i+2] <= 0xDB {
-				r2 := rune(s[i+2]&0x1F)<<6 | rune(s[i+3]&0x3F)
-				simple = r2 != 0x653 && r2 != 0x654 && r2 != 0x655 && !isMark(r2)
-			} else if e.kind == kBase && i+2 < len(s) && s[i+2] < utf8.RuneSelf {
-				simple = true
-			}
+			simple := e.kind == kPlain || e.kind == kMark ||
+				e.kind == kBase && (i+2 == len(s) || !markAt(t, s, i+2))
 			if simple {
-				if e.to == r {
+				if e.same {
 					i += 2
 					continue
 				}
-				flush(i)
+				if i > cp {
+					if m != nil {
+						m.add(seg{n: len(buf), o: base + cp, nl: i - cp, ol: i - cp, copied: true})
+					}
+					buf = append(buf, s[cp:i]...)
+				}
 				switch {
 				case e.to >= 0:
 					if m != nil {
@@ -275,7 +266,12 @@ func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetM
 				continue
 			}
 		}
-		flush(i)
+		if i > cp {
+			if m != nil {
+				m.add(seg{n: len(buf), o: base + cp, nl: i - cp, ol: i - cp, copied: true})
+			}
+			buf = append(buf, s[cp:i]...)
+		}
 		next(t, s[i:], true, &u)
 		if m != nil {
 			switch {
@@ -293,7 +289,12 @@ func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetM
 		i += u.n
 		cp = i
 	}
-	flush(i)
+	if i > cp {
+		if m != nil {
+			m.add(seg{n: len(buf), o: base + cp, nl: i - cp, ol: i - cp, copied: true})
+		}
+		buf = append(buf, s[cp:i]...)
+	}
 	return buf
 }
 
@@ -459,6 +460,23 @@ type entry struct {
 	to   rune // the replacement; -1 deletes; the rune itself keeps it
 	kind uint8
 	keep bool // the fast path copies it without looking further
+	same bool // to is the rune itself
+}
+
+// markAt reports whether s[j:] may start with a mark that the form deletes
+// or a hamza or madda that composes: the things a base letter must look
+// at. It needs at least one byte at s[j], and says true when the rune is
+// cut short, so that the caller takes the careful path.
+func markAt[S ~string | ~[]byte](t *table, s S, j int) bool {
+	c := s[j]
+	if c < 0xD8 || c > 0xDB {
+		return false
+	}
+	if j+1 >= len(s) {
+		return true
+	}
+	k := t.arabic[uint8(c&0x03)<<6|s[j+1]&0x3F].kind
+	return k == kMark || k == kHamza
 }
 
 const (
@@ -496,6 +514,7 @@ func newTable(f Form) *table {
 			e.kind = kSep
 		}
 		e.keep = to == r && e.kind == kPlain
+		e.same = to == r
 		t.arabic[i] = e
 	}
 	if f&FoldDigits != 0 {
@@ -798,17 +817,10 @@ func keepLen[S ~string | ~[]byte](t *table, s S, atEOF bool) (n int, short bool)
 				continue
 			}
 		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			e := &t.arabic[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x600]
-			if e.keep {
+			e := &t.arabic[uint8(c&0x03)<<6|s[i+1]&0x3F]
+			if e.keep || e.same && e.kind == kBase && i+2 < len(s) && !markAt(t, s, i+2) {
 				i += 2
 				continue
-			}
-			if e.kind == kBase && i+2 < len(s) && (s[i+2] < utf8.RuneSelf || s[i+2] >= 0xD8 && s[i+2] <= 0xDB && i+3 < len(s) &&
-				!isMark(rune(s[i+2]&0x1F)<<6|rune(s[i+3]&0x3F)) && (s[i+2] != 0xD9 || s[i+3] < 0x93 || s[i+3] > 0x95)) {
-				if e.to == rune(c&0x1F)<<6|rune(s[i+1]&0x3F) {
-					i += 2
-					continue
-				}
 			}
 		}
 		if next(t, s[i:], atEOF, &u) {

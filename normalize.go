@@ -4,6 +4,7 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -123,7 +124,13 @@ func (n *Normalizer) String(s string) string {
 	buf := make([]byte, 0, len(s))
 	buf = append(buf, s[:k]...)
 	buf = appendNormalized(t, buf, s[k:], nil, k)
-	return string(buf)
+	return bytesToString(buf)
+}
+
+// bytesToString returns the bytes of buf as a string without copying them,
+// as strings.Builder does. buf must not be used afterwards.
+func bytesToString(buf []byte) string {
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
 // Bytes returns b normalized, in a new slice.
@@ -154,7 +161,7 @@ func (n *Normalizer) StringMap(s string) (string, *OffsetMap) {
 	m.add(seg{n: 0, o: 0, nl: k, ol: k, copied: true})
 	buf = appendNormalized(t, buf, s[k:], m, k)
 	m.nlen, m.olen = len(buf), len(s)
-	return string(buf), m
+	return bytesToString(buf), m
 }
 
 // Reset implements transform.Transformer. A Normalizer has no state, so

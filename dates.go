@@ -444,7 +444,7 @@ var dateWords = []struct {
 	{wAD, 0, []string{"م", "ميلادي", "ميلادية", "للميلاد"}},
 	{wAH, 0, []string{"هـ", "هجري", "هجرية", "للهجرة"}},
 	{wAgreeing, 0, []string{"الموافق"}},
-	{wOrdinal, 1, []string{"فاتح"}},
+	{wOrdinal, 1, []string{"فاتح", "غرة"}},
 }
 
 // ordinalWords are the ordinal day numbers, 1 to 31, masculine (يوم is
@@ -971,8 +971,10 @@ func (m *dateMatcher) dayDate(i int, first bool) (dateMatch, bool) {
 		}
 		day, j = v, j+1
 	} else if h, ok := m.find(j, first && j == i, wOrdinal.bit()); ok {
-		// فاتح (Morocco: the first of the month) needs no من.
-		sc, day, j, needOf = h.c, h.e.n, h.end+1, h.e.rest == nil && m.t.toks[j].stem(h.c) != "فاتح"
+		// فاتح (Morocco) and غرة (the first of a month, mostly Hijri)
+		// need no من.
+		st := m.t.toks[j].stem(h.c)
+		sc, day, j, needOf = h.c, h.e.n, h.end+1, h.e.rest == nil && st != "فاتح" && st != Normalize("غرة")
 	} else {
 		return dateMatch{}, false
 	}

@@ -127,7 +127,7 @@ func TestAgreementTable(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := Extract(tc.in, WithRef(mustDate(t, "2024-01-15")))
-			validateDocument(t, tc.in, doc)
+			checkDocument(t, tc.in, doc)
 			if diff := cmp.Diff(tc.want, summarize(doc)); diff != "" {
 				t.Errorf("%s\nagreements (-want +got):\n%s\nentities: %s", tc.in, diff, entityIDs(doc))
 			}
@@ -152,6 +152,6 @@ func FuzzExtract(f *testing.F) {
 	f.Add("الرياض - واس\n\nوقعت المملكة اتفاقية")
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := Extract(s, WithRef(mustDate(t, "2021-11-12")))
-		validateDocument(t, s, doc)
+		checkDocument(t, s, doc)
 	})
 }

@@ -34,7 +34,9 @@ type Agreement struct {
 	// الاتفاق، الترتيبات).
 	Mentions []Mention
 	// Parties and Signatories are IDs of entities in the Document's
-	// Entities.
+	// Entities. A party may be a country the text only implies (the state
+	// of a signatory, of an approving parliament, of عن الجانب الأردني): it
+	// is then among the entities with no mentions.
 	Parties     []string
 	Signatories []string
 	// Subject is what the agreement is about, a phrase of the text
@@ -176,7 +178,8 @@ var agreementWords = sync.OnceValue(func() *agreementLexicon {
 	set(trigApprove, "صادق", "صادقت", "يصادق", "تصادق", "المصادقة", "مصادقة", "التصديق", "تصديق",
 		"وافق", "وافقت", "يوافق", "الموافقة", "أقر", "أقرت", "إقرار")
 	set(trigInForce, "سريان", "يسري", "تسري", "حيز")
-	set(trigNegotiate, "مفاوضات", "المفاوضات", "تفاوض", "التفاوض", "يتفاوض", "تتفاوض", "محادثات", "مباحثات")
+	set(trigNegotiate, "مفاوضات", "المفاوضات", "تفاوض", "التفاوض", "يتفاوض", "تتفاوض", "يتفاوضان", "تتفاوضان",
+		"يتفاوضون", "محادثات", "مباحثات")
 	set(trigEffective, "تطبيقها", "تطبيقه", "تنفيذها", "تنفيذه", "اعتبارا", "ابتداء", "بدءا")
 
 	for _, w := range []string{"ذكر", "ذكرت", "قال", "قالت", "أفاد", "أفادت", "أعلن", "أعلنت", "أضاف", "أضافت",
@@ -187,7 +190,8 @@ var agreementWords = sync.OnceValue(func() *agreementLexicon {
 		lx.subjects[Normalize(w)] = true
 	}
 	for _, w := range []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "كما", "إذ", "لكن",
-		"يبدأ", "تبدأ", "بدأ", "بدأت", "يدخل", "تدخل", "دخل", "دخلت", "يسري", "تسري"} {
+		"يبدأ", "تبدأ", "بدأ", "بدأت", "يدخل", "تدخل", "دخل", "دخلت", "يسري", "تسري",
+		"برعاية", "بحضور", "بمشاركة", "بوساطة", "بقيمة"} {
 		lx.clause[Normalize(w)] = true
 	}
 	for _, w := range []string{"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان", "الحكومتين"} {
@@ -744,8 +748,10 @@ func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerCl
 	}
 	if len(a.Parties) == 0 {
 		for _, id := range a.Signatories {
-			if e := f.entity(id); e != nil && e.Country != "" && f.entity(e.Country) != nil {
-				a.Parties = appendUnique(a.Parties, e.Country)
+			if e := f.entity(id); e != nil {
+				if c := f.state(e.Country); c != "" {
+					a.Parties = appendUnique(a.Parties, c)
+				}
 			}
 		}
 	}
@@ -994,6 +1000,8 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 			return j
 		case j > i && tk.kind == tokWord && (hasStem(tk, f.lx.clause) || f.lx.negators[tk.norm] || tk.norm == "بين" || tk.norm == "مع"):
 			return j
+		case j > i && tk.norm == "في" && j+1 < end && f.idx.ent[j+1] >= 0 && f.doc.Entities[f.idx.ent[j+1]].Kind == "city":
+			return j // في بغداد: where it was signed, not what about
 		case j > i+1 && (f.triggerAt(j) == trigSign || f.triggerAt(j) == trigEffective):
 			return j
 		}
@@ -1018,9 +1026,12 @@ func (f *agreementFinder) source(si int) string {
 		if tk.kind != tokWord || !hasStem(tk, f.lx.sources) {
 			continue
 		}
-		for j := i + 1; j < s.last && j <= i+3; j++ {
+		for j := i + 1; j < s.last && j <= i+8; j++ {
 			w := t.toks[j].norm
-			if w == "ان" || w == "انه" || w == "انها" {
+			if t.toks[j].kind == tokPunct && isClausePunct(w) && w != "(" && w != ")" {
+				break
+			}
+			if isComplementizer(w) {
 				// وأضافت أن …: the speaker is the one of the sentence
 				// before.
 				if j == i+1 && si > 0 {
@@ -1116,6 +1127,13 @@ func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject fun
 	t := f.t
 	s := f.around(si, n)
 	var ids []string
+	// أعلنت شركة أرامكو توقيع عقد …: an organisation that announces its
+	// own signing, with a verbal noun, is a party (a news agency is not).
+	if src := f.entity(source); src != nil && src.Kind == "organization" && !isAgency(src) && trigAt >= 0 && trigAt < n.i {
+		if st := t.toks[trigAt].norm; st == "توقيع" || st == "التوقيع" || st == "ابرام" {
+			ids = appendUnique(ids, source)
+		}
+	}
 	collect := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if inSubject(i) {
@@ -1135,8 +1153,10 @@ func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject fun
 		// the approving body itself is not.
 		for i := max(s.first, trigAt-3); i < min(n.i, trigAt+4); i++ {
 			if e := f.idx.ent[i]; e >= 0 {
-				if ent := &f.doc.Entities[e]; ent.Kind == "organization" && ent.Country != "" && f.entity(ent.Country) != nil {
-					ids = appendUnique(ids, ent.Country)
+				if ent := &f.doc.Entities[e]; ent.Kind == "organization" {
+					if c := f.state(ent.Country); c != "" {
+						ids = appendUnique(ids, c)
+					}
 				}
 			}
 		}
@@ -1190,11 +1210,22 @@ func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject fun
 		return ids
 	}
 	// عن الجانب الأردني … وعن الجانب العراقي، مع الطرف المغربي.
+	with := false
 	for i := s.first; i+1 < s.last; i++ {
 		switch t.toks[i].norm {
 		case "الجانب", "الطرف", "الوفد":
-			if c := f.g.demonym(&t.toks[i+1]); c != "" && f.entity(c) != nil {
+			if c := f.state(f.g.demonym(&t.toks[i+1])); c != "" {
 				ids = appendUnique(ids, c)
+				with = with || i > 0 && t.toks[i-1].norm == "مع"
+			}
+		}
+	}
+	// وأكد وزير الخارجية الجزائري أن المفاوضات مع الجانب المغربي …: the
+	// speaker's state is the other party.
+	if with && len(ids) == 1 {
+		if src := f.entity(source); src != nil && (src.Kind == "person" || isNationalInstitution(src.ID)) {
+			if c := f.state(src.Country); c != "" && c != ids[0] {
+				ids = append([]string{c}, ids...)
 			}
 		}
 	}
@@ -1261,11 +1292,43 @@ func (f *agreementFinder) partyID(e int) string {
 	case "country":
 		return ent.ID
 	case "city", "organization":
-		if ent.Country != "" && (ent.Kind == "city" || isNationalInstitution(ent.ID)) && f.entity(ent.Country) != nil {
-			return ent.Country
+		if ent.Kind == "city" || isNationalInstitution(ent.ID) {
+			if id := f.state(ent.Country); id != "" {
+				return id
+			}
 		}
 		if ent.Kind == "organization" {
 			return ent.ID
+		}
+	}
+	return ""
+}
+
+// state returns the ID of the country code as an entity of the Document,
+// adding the country with no mentions when the text implies it without
+// naming it (القطري، مجلس الشورى القطري، عن الجانب الأردني), so that every
+// party is an entity of the Document. It returns "" for an unknown code.
+func (f *agreementFinder) state(code string) string {
+	if code == "" {
+		return ""
+	}
+	if f.entity(code) != nil {
+		return code
+	}
+	name := f.g.countryName(code)
+	if name == "" {
+		return ""
+	}
+	f.byID[code] = len(f.doc.Entities)
+	f.doc.Entities = append(f.doc.Entities, Entity{ID: code, Kind: "country", Name: name, Country: code, Mentions: []Mention{}})
+	return code
+}
+
+// countryName returns the canonical name of the country code, or "".
+func (g *gazetteer) countryName(code string) string {
+	for _, e := range g.ents {
+		if e.kind == "country" && e.id == code {
+			return e.name
 		}
 	}
 	return ""

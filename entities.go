@@ -42,7 +42,10 @@ type Entity struct {
 	// Title is a person's title or office (وزير الخارجية), or the honorific
 	// that introduced the name (الشيخ) when no office is given.
 	Title string `json:"title,omitempty"`
-	// Mentions are the places the entity is named, in text order.
+	// Mentions are the places the entity is named, in text order. It is
+	// empty only for a country that the text implies without naming it
+	// (through a demonym or one of its institutions: وزير الخارجية
+	// الأردني، مجلس الشورى القطري) and that an agreement has as a party.
 	Mentions []Mention `json:"mentions"`
 }
 

@@ -294,9 +294,13 @@ func FuzzNormalize(f *testing.F) {
 	for _, tc := range normCases {
 		f.Add(tc.in)
 	}
+	normalizers := make([]*Normalizer, len(testForms))
+	for i, form := range testForms {
+		normalizers[i] = NewNormalizer(form)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, form := range testForms {
-			n := NewNormalizer(form)
+		for k, n := range normalizers {
+			form := testForms[k]
 			got, m := n.StringMap(s)
 			if again := n.String(got); again != got {
 				t.Fatalf("form %#x: not idempotent: %+q -> %+q -> %+q", form, s, got, again)

@@ -191,7 +191,7 @@ var agreementWords = sync.OnceValue(func() *agreementLexicon {
 	}
 	for _, w := range []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "حيث", "بينما", "فيما", "كما", "إذ", "لكن",
 		"يبدأ", "تبدأ", "بدأ", "بدأت", "يدخل", "تدخل", "دخل", "دخلت", "يسري", "تسري",
-		"برعاية", "بحضور", "بمشاركة", "بوساطة", "بقيمة"} {
+		"برعاية", "بحضور", "بمشاركة", "بوساطة", "بقيمة", "خلال"} {
 		lx.clause[Normalize(w)] = true
 	}
 	for _, w := range []string{"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان", "الحكومتين"} {
@@ -368,6 +368,9 @@ func (f *agreementFinder) sentence(si int) {
 		if inSpans(t.toks[n.i].span, subjects) {
 			continue // part of another instrument's subject: اتفاقا للشراكة في …
 		}
+		if k > 0 && n.i == nouns[k-1].j+1 && n.c.at == 0 {
+			continue // اتفاق شراكة، اتفاقية تعاون: a noun that qualifies the one before
+		}
 		trig, trigAt := f.trigger(si, n)
 		if n.in.weak && trig == trigNone && !(n.c.def && n.in.plural) {
 			continue
@@ -414,6 +417,12 @@ func (f *agreementFinder) around(si int, n nounMatch) sentence {
 	s.first = max(s.first, n.i-window)
 	s.last = min(s.last, n.j+window)
 	return s
+}
+
+// isInstrument reports whether w, as written, is an instrument noun.
+func isInstrument(lx *agreementLexicon, w string) bool {
+	_, ok := lx.nouns[w]
+	return ok
 }
 
 // inSpans reports whether sp lies inside one of spans.
@@ -738,6 +747,14 @@ func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerCl
 			if k+1 < len(nouns) {
 				end = nouns[k+1].i
 			}
+			// Up to a comma that does not go on with و (، وعن الجانب …).
+			for i := n.j + 1; i < end; i++ {
+				if tk := &t.toks[i]; tk.kind == tokPunct && isClausePunct(tk.norm) &&
+					(i+1 >= end || !strings.HasPrefix(t.toks[i+1].norm, "و")) {
+					end = i
+					break
+				}
+			}
 			f.people(n.j+1, end, a)
 		}
 	}
@@ -914,6 +931,8 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 			return -1
 		case f.lx.subjects[tk.norm]:
 			return i + 1
+		case i == n.j+1 && tk.ncut > 0 && tk.cuts[0].at == 0 && isInstrument(f.lx, tk.norm):
+			return i // اتفاق شراكة استراتيجية
 		case tk.norm == "بين" || tk.norm == "مع":
 			// اتفاقية بين تركيا وأذربيجان بشأن النقل: look past the
 			// parties for the subject.
@@ -942,8 +961,8 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 			// اتفاقيات تعاون في مجالات الطاقة
 			return i
 		case i == n.j+1 && !n.c.def && !strings.HasPrefix(tk.norm, "ال") && i+1 < len(t.toks) &&
-			t.toks[i+1].kind == tokWord && strings.HasPrefix(t.toks[i+1].norm, "ال") && t.toks[i+1].sent == sent &&
-			f.idx.ent[i] < 0 && f.idx.ent[i+1] < 0 && f.triggerAt(i) == trigNone && !hasStem(tk, f.lx.clause) &&
+			t.toks[i+1].kind == tokWord && (strings.HasPrefix(t.toks[i+1].norm, "ال") || f.idx.ent[i+1] >= 0) &&
+			t.toks[i+1].sent == sent && f.idx.ent[i] < 0 && f.triggerAt(i) == trigNone && !hasStem(tk, f.lx.clause) &&
 			!hasStem(&t.toks[i+1], f.lx.clause) && utf8.RuneCountInString(tk.norm) >= 4:
 			// معاهدة تسليم المطلوبين: a construct chain.
 			return i
@@ -1002,7 +1021,7 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 			return j
 		case j > i && tk.norm == "في" && j+1 < end && f.idx.ent[j+1] >= 0 && f.doc.Entities[f.idx.ent[j+1]].Kind == "city":
 			return j // في بغداد: where it was signed, not what about
-		case j > i+1 && (f.triggerAt(j) == trigSign || f.triggerAt(j) == trigEffective):
+		case j > i+1 && (f.triggerAt(j) == trigSign || f.triggerAt(j) == trigEffective || f.triggerAt(j) == trigInForce):
 			return j
 		}
 		// The next instrument, when coordinated (، ومذكرة تفاهم).
@@ -1078,19 +1097,28 @@ func (f *agreementFinder) sentSource(si int) string {
 	return ""
 }
 
-// dateline returns the news agency named in a dateline at the head of the
-// text (الرياض - واس، الدوحة (قنا)): a first sentence of at most six tokens
-// that names an agency.
+// dateline returns the news organisation named in a dateline at the head
+// of the text: a first line of at most six tokens that names an agency
+// (الرياض - واس), or an organisation in parentheses or after a dash within
+// the first six tokens (القاهرة (رويترز) - …، الدوحة - قنا - …).
 func (f *agreementFinder) dateline() string {
-	if len(f.t.sents) < 2 {
+	t := f.t
+	if len(t.toks) == 0 {
 		return ""
 	}
-	s := f.t.sents[0]
-	if s.last-s.first > 6 {
-		return ""
+	if s := t.sents[0]; len(t.sents) > 1 && s.last-s.first <= 6 {
+		for i := s.first; i < s.last; i++ {
+			if e := f.idx.ent[i]; e >= 0 && isAgency(&f.doc.Entities[e]) {
+				return f.doc.Entities[e].ID
+			}
+		}
 	}
-	for i := s.first; i < s.last; i++ {
-		if e := f.idx.ent[i]; e >= 0 && isAgency(&f.doc.Entities[e]) {
+	for i := 1; i < len(t.toks) && i < 6; i++ {
+		e := f.idx.ent[i]
+		if e < 0 || f.doc.Entities[e].Kind != "organization" {
+			continue
+		}
+		if p := t.toks[i-1].norm; p == "(" || p == "-" || p == "–" {
 			return f.doc.Entities[e].ID
 		}
 	}

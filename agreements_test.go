@@ -107,6 +107,15 @@ func TestAgreementTable(t *testing.T) {
 		// Place and source.
 		{"place-and-source", "وذكرت وكالة الأنباء الكويتية (كونا) أن الكويت وقطر وقعتا مذكرة تفاهم في الدوحة.",
 			[]agreementSummary{{Kind: "memorandum", Status: "signed", Text: "مذكرة تفاهم", Parties: []string{"KW", "QA"}, Place: "city:QA:doha", Source: "org:kuna"}}},
+		{"source/dateline", "القاهرة (رويترز) - وقعت مصر والاتحاد الأوروبي يوم الأحد اتفاق شراكة استراتيجية بقيمة 7.4 مليار يورو.",
+			[]agreementSummary{{Kind: "agreement", Status: "signed", Text: "اتفاق", Parties: []string{"EG", "org:eu"},
+				Subject: "شراكة استراتيجية", Signed: "2024-01-14", Source: "org:reuters"}}},
+		{"subject/construct-with-name", "صادق البرلمان التركي على بروتوكول انضمام السويد إلى حلف شمال الأطلسي (الناتو).",
+			[]agreementSummary{{Kind: "protocol", Status: "approved", Text: "بروتوكول", Parties: []string{"TR"},
+				Subject: "انضمام السويد إلى حلف شمال الأطلسي"}}},
+		{"trigger/in-force-subject", "ودخلت اتفاقية منطقة التجارة الحرة القارية الأفريقية حيز التنفيذ في 30 مايو 2019.",
+			[]agreementSummary{{Kind: "agreement", Status: "in_force", Text: "اتفاقية", Subject: "منطقة التجارة الحرة القارية الأفريقية",
+				Effective: "2019-05-30"}}},
 		// Coreference.
 		{"coref/definite", "وقعت مصر واليونان اتفاقية لترسيم الحدود البحرية. وتحدد الاتفاقية المنطقة الاقتصادية. ورحبت القاهرة بالاتفاق.",
 			[]agreementSummary{{Kind: "agreement", Status: "signed", Text: "اتفاقية", Parties: []string{"EG", "GR"}, Subject: "لترسيم الحدود البحرية",

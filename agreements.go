@@ -179,7 +179,7 @@ var agreementWords = sync.OnceValue(func() *agreementLexicon {
 		"وافق", "وافقت", "يوافق", "الموافقة", "أقر", "أقرت", "إقرار")
 	set(trigInForce, "سريان", "يسري", "تسري", "حيز")
 	set(trigNegotiate, "مفاوضات", "المفاوضات", "تفاوض", "التفاوض", "يتفاوض", "تتفاوض", "يتفاوضان", "تتفاوضان",
-		"يتفاوضون", "محادثات", "مباحثات")
+		"يتفاوضون", "محادثات", "مباحثات", "يناقش", "تناقش", "يناقشان", "تناقشان", "مناقشة", "مسودة")
 	set(trigEffective, "تطبيقها", "تطبيقه", "تنفيذها", "تنفيذه", "اعتبارا", "ابتداء", "بدءا")
 
 	for _, w := range []string{"ذكر", "ذكرت", "قال", "قالت", "أفاد", "أفادت", "أعلن", "أعلنت", "أضاف", "أضافت",
@@ -259,6 +259,9 @@ type agreementFinder struct {
 	// eventDate is the signing date of the first signed agreement, used
 	// for signed agreements whose sentence gives no date.
 	eventDate *Date
+	// eventFrom is the index of the agreement eventDate comes from: only
+	// the agreements after it take the date.
+	eventFrom int
 	// docSource is the agency of the dateline (الرياض - واس), if any.
 	docSource string
 	byID      map[string]int // entity index by ID
@@ -278,7 +281,7 @@ func findAgreements(t *text, doc *Document, g *gazetteer) []Agreement {
 	}
 	for i := range f.out {
 		a := &f.out[i]
-		if a.Signed == nil && a.Status == "signed" && f.eventDate != nil {
+		if a.Signed == nil && a.Status == "signed" && f.eventDate != nil && i > f.eventFrom {
 			d := *f.eventDate
 			a.Signed = &d
 		}
@@ -726,8 +729,9 @@ func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerCl
 			a.Signed = &dd
 		}
 	}
-	if a.Signed != nil && f.eventDate == nil && status == "signed" {
+	if a.Signed != nil && f.eventDate == nil && status == "signed" && !f.background(s, trigAt) {
 		f.eventDate = a.Signed
+		f.eventFrom = f.index(a)
 	}
 	if status != "" && rank(status) > rank(a.Status) {
 		a.Status = status
@@ -871,6 +875,35 @@ func (f *agreementFinder) signingIn(s sentence) bool {
 	return false
 }
 
+// index returns the position of a in f.out.
+func (f *agreementFinder) index(a *Agreement) int {
+	for i := range f.out {
+		if &f.out[i] == a {
+			return i
+		}
+	}
+	return -1
+}
+
+// background reports whether the trigger at i is told as background, in
+// the pluperfect (وكانت قطر والسعودية قد وقعتا): such a signing does not
+// give the article's event date.
+func (f *agreementFinder) background(s sentence, i int) bool {
+	if i < 0 {
+		return false
+	}
+	for k := max(s.first, i-8); k < i; k++ {
+		if f.t.toks[k].norm == "قد" {
+			for j := s.first; j < k && j < s.first+3; j++ {
+				if w := f.t.toks[j].norm; strings.HasPrefix(w, "كان") || strings.HasPrefix(w, "وكان") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // rank orders statuses: a stronger report replaces a weaker one.
 func rank(status string) int {
 	switch status {
@@ -945,7 +978,7 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 				}
 			}
 			return -1
-		case tk.norm == "في" && i+1 < len(t.toks) && (t.toks[i+1].norm == "مجال" || t.toks[i+1].norm == "مجالات"):
+		case tk.norm == "في" && i+1 < len(t.toks) && strings.HasPrefix(t.toks[i+1].norm, "مجال"):
 			return i + 2
 		case (tk.norm == "الخاصه" || tk.norm == "المتعلقه") && i+1 < len(t.toks):
 			return i + 1

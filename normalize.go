@@ -378,10 +378,8 @@ func (c *cursor) find(p int) int {
 func (c *cursor) span(sp Span) Span {
 	m := c.m
 	start := m.olen
-	if sp.Start <= 0 {
-		start = 0
-	} else if sp.Start < m.nlen {
-		s := m.segs[c.find(sp.Start)]
+	if sp.Start < m.nlen {
+		s := m.segs[c.find(max(sp.Start, 0))]
 		start = s.o
 		if s.copied {
 			start += sp.Start - s.n
@@ -406,9 +404,7 @@ func (m *OffsetMap) find(p int) int {
 // Start maps a normalized offset used as the start of a span to the
 // original offset of the first byte that produced it.
 func (m *OffsetMap) Start(p int) int {
-	if p <= 0 {
-		return 0
-	}
+	p = max(p, 0)
 	if p >= m.nlen {
 		return m.olen
 	}

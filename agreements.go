@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -24,8 +25,8 @@ type Agreement struct {
 	// Status is what the text reports: "signed", "approved" (ratified or
 	// approved by a parliament or cabinet), "in_force", "negotiating"
 	// (talks, or a signing announced for the future) or "mentioned" (named
-	// without such an event, an agreement of an earlier year, or a signing
-	// that is negated or refused).
+	// without such an event, a signing dated more than 90 days before the
+	// publication date, or a signing that is negated or refused).
 	Status string
 	// Text and Span are the first mention of the instrument.
 	Text string
@@ -556,9 +557,6 @@ func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
 			if c := f.triggerAt(i); c != trigNone && c != trigEffective {
 				return c, i
 			}
-			if i == n.j+1 && (t.toks[i].norm == "الموقع" || t.toks[i].norm == "الموقعه") {
-				return trigSign, i // البروتوكول الموقع: the signed protocol
-			}
 		}
 		return trigNone, -1
 	}
@@ -610,6 +608,18 @@ func (f *agreementFinder) triggerAt(i int) triggerClass {
 	}
 	if tk.norm == "التنفيذ" && i > 0 && f.t.toks[i-1].norm == "حيز" {
 		return trigEffective
+	}
+	// الموقع / الموقعة ("the signed") right after an instrument noun or its
+	// adjective: البروتوكول الموقع، اتفاق الإطار الموقع.
+	if tk.norm == "الموقع" || tk.norm == "الموقعه" {
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if _, _, ok := stemIn(&f.t.toks[k], f.lx.nouns); ok {
+				return trigSign
+			}
+			if !strings.HasPrefix(f.t.toks[k].norm, "ال") {
+				break
+			}
+		}
 	}
 	return trigNone
 }
@@ -688,9 +698,6 @@ func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerCl
 			if d := f.dateNear(at, s.last, 2); d >= 0 && !isEffective(d) {
 				dd := f.doc.Dates[d]
 				a.Signed = &dd
-				if dd.Year < f.doc.Ref.Year() && (status == "signed" || status == "") {
-					status = "mentioned" // an agreement of an earlier year
-				}
 				break
 			}
 		}
@@ -728,6 +735,11 @@ func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerCl
 			dd := f.doc.Dates[best]
 			a.Signed = &dd
 		}
+	}
+	// A signing dated well before the article (اتفاق عام 2020، الموقع في 15
+	// نوفمبر 2022 in an article of June 2023) is background, not news.
+	if a.Signed != nil && (status == "signed" || status == "") && f.stale(a.Signed) {
+		status = "mentioned"
 	}
 	if a.Signed != nil && f.eventDate == nil && status == "signed" && !f.background(s, trigAt) {
 		f.eventDate = a.Signed
@@ -875,6 +887,23 @@ func (f *agreementFinder) signingIn(s sentence) bool {
 	return false
 }
 
+// staleAfter is how long before the publication date a signing stops
+// being news.
+const staleAfter = 90 * 24 * time.Hour
+
+// stale reports whether the date d (at its grain: the last day it covers)
+// ends more than staleAfter before the publication date.
+func (f *agreementFinder) stale(d *Date) bool {
+	end := d.Time()
+	switch d.Grain {
+	case GrainYear:
+		end = end.AddDate(1, 0, -1)
+	case GrainMonth:
+		end = end.AddDate(0, 1, -1)
+	}
+	return f.doc.Ref.Sub(end) > staleAfter
+}
+
 // index returns the position of a in f.out.
 func (f *agreementFinder) index(a *Agreement) int {
 	for i := range f.out {
@@ -970,8 +999,13 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 			// اتفاقية بين تركيا وأذربيجان بشأن النقل: look past the
 			// parties for the subject.
 			for k := i + 1; k < len(t.toks) && k <= i+8 && t.toks[k].sent == sent; k++ {
-				if f.lx.subjects[t.toks[k].norm] {
+				tk := &t.toks[k]
+				if f.lx.subjects[tk.norm] {
 					return k + 1
+				}
+				if k > i+1 && !n.c.def && strings.HasPrefix(tk.norm, "ل") && tk.ncut > 1 && f.idx.ent[k] < 0 &&
+					!notSubject(tk.norm) && utf8.RuneCountInString(tk.norm) >= 4 {
+					return k // مذكرات تفاهم بين الحكومة وشركات … لإقامة مشروعات
 				}
 				if t.toks[k].kind != tokWord && t.toks[k].norm != "(" && t.toks[k].norm != ")" {
 					break
@@ -1054,7 +1088,7 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 			return j
 		case j > i && tk.norm == "في" && j+1 < end && f.idx.ent[j+1] >= 0 && f.doc.Entities[f.idx.ent[j+1]].Kind == "city":
 			return j // في بغداد: where it was signed, not what about
-		case j > i+1 && (f.triggerAt(j) == trigSign || f.triggerAt(j) == trigEffective || f.triggerAt(j) == trigInForce):
+		case j > i && (f.triggerAt(j) == trigSign || f.triggerAt(j) == trigEffective || f.triggerAt(j) == trigInForce):
 			return j
 		}
 		// The next instrument, when coordinated (، ومذكرة تفاهم).

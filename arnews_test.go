@@ -23,6 +23,7 @@ var goldenArticles = []struct {
 	{"levant-jordan-iraq-mou", "2024-01-14"},
 	{"maghreb-algeria-tunisia", "2023-01-13"},
 	{"gulf-hijri-saudi-uae", "2021-08-24"},
+	{"egypt-green-energy-mous", "2023-06-13"},
 }
 
 func mustDate(tb testing.TB, s string) time.Time {

@@ -118,8 +118,10 @@
 // pledges (تعهدات), and the weak nouns (شراكة، ترتيب، عقد، صفقة، إعلان)
 // without a trigger (شراكة إنفاذ القانون as a session topic). A negated or
 // refused signing (لم توقع، رفضت التوقيع) is kept with status
-// "mentioned"; an agreement dated in an earlier year than the article
-// (اتفاق عام 2020) is "mentioned" too.
+// "mentioned"; so is a signing dated more than 90 days before the
+// publication date (اتفاق عام 2020 in an article of 2021), which the text
+// recalls as background: event databases then count each signing once, in
+// the article that reports it as news.
 //
 // # Offsets
 //

@@ -1,6 +1,7 @@
 package arnews
 
 import (
+	"errors"
 	"flag"
 	"os"
 	"testing"
@@ -30,4 +31,18 @@ func articleSentences(tb testing.TB) []string {
 		out = append(out, s[sn.span.Start:sn.span.End])
 	}
 	return out
+}
+
+// openShared opens a file of ../shared, the project's reference data, and
+// skips the test when it is absent, as it is outside this workplace.
+func openShared(tb testing.TB, path string) *os.File {
+	tb.Helper()
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		tb.Skipf("%s not present", path)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
 }

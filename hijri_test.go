@@ -3,7 +3,6 @@ package arnews
 import (
 	"bufio"
 	"errors"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -57,13 +56,7 @@ func TestHijriToGregorianKnown(t *testing.T) {
 // table in both directions.
 func TestHijriUmmAlQuraTSV(t *testing.T) {
 	path := filepath.Join("..", "shared", "data", "umm-al-qura.tsv")
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s not present", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openShared(t, path)
 	defer f.Close()
 
 	rows := 0

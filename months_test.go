@@ -2,8 +2,6 @@ package arnews
 
 import (
 	"bufio"
-	"errors"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -87,13 +85,7 @@ func weekdayTestHas(spelling string, d time.Weekday) bool {
 // shared month-names.tsv is in the tables with the same system and number.
 func TestMonthWordsTSVCoverage(t *testing.T) {
 	path := filepath.Join("..", "shared", "data", "month-names.tsv")
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s not present", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := openShared(t, path)
 	defer f.Close()
 
 	checked := 0

@@ -108,7 +108,8 @@ func isWordRune(r rune) bool {
 
 func (t *text) tokenize() {
 	s := t.norm
-	t.toks = make([]token, 0, len(s)/6+1)
+	// About one word per space, and some punctuation.
+	t.toks = make([]token, 0, strings.Count(s, " ")*5/4+16)
 	brk := false
 	for i := 0; i < len(s); {
 		r, n := decodeFast(s, i)

@@ -127,3 +127,17 @@ func Example_pipeline() {
 	// 2022-08-03 agreement المغرب والاتحاد الأوروبي: للشراكة في مجال الصيد المستدام
 	// 2021-08-23 agreement السعودية والإمارات: لتجنب الازدواج الضريبي
 }
+
+func ExampleNormalizer_AppendString() {
+	// Normalize a stream of tokens into one reused buffer: no allocation
+	// per token.
+	n := arnews.NewNormalizer(arnews.Search)
+	var buf []byte
+	for _, tok := range strings.Fields("وقّعت الإمارات اتفاقيةً") {
+		buf = n.AppendString(buf[:0], tok)
+		fmt.Printf("%s ", buf)
+	}
+	fmt.Println()
+	// Output:
+	// وقعت الامارات اتفاقيه
+}

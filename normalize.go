@@ -135,14 +135,28 @@ func bytesToString(buf []byte) string {
 
 // Bytes returns b normalized, in a new slice.
 func (n *Normalizer) Bytes(b []byte) []byte {
-	t := n.table()
-	k, _ := keepLen(t, b, true)
-	buf := make([]byte, 0, len(b))
-	buf = append(buf, b[:k]...)
-	if k < len(b) {
-		buf = appendNormalized(t, buf, b[k:], nil, k)
+	return n.Append(make([]byte, 0, len(b)), b)
+}
+
+// Append appends the normalization of src to dst and returns the extended
+// buffer. With a buffer reused from call to call (dst[:0]), normalizing a
+// stream of tokens allocates nothing.
+func (n *Normalizer) Append(dst, src []byte) []byte {
+	return appendAll(n.table(), dst, src)
+}
+
+// AppendString is like Append with a string source.
+func (n *Normalizer) AppendString(dst []byte, src string) []byte {
+	return appendAll(n.table(), dst, src)
+}
+
+func appendAll[S ~string | ~[]byte](t *table, dst []byte, src S) []byte {
+	k, _ := keepLen(t, src, true)
+	dst = append(dst, src[:k]...)
+	if k < len(src) {
+		dst = appendNormalized(t, dst, src[k:], nil, k)
 	}
-	return buf
+	return dst
 }
 
 // StringMap returns s normalized together with an [OffsetMap] from byte
@@ -227,13 +241,12 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 // function it is not inlined, and the call per rune doubles the time of the
 // no-change case.
 func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetMap, base int) []byte {
-	var u unit
 	cp := 0 // start of the pending run of unchanged bytes
 	i := 0
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !t.ascii[c] || i+1 < len(s) && s[i+1] < utf8.RuneSelf && s[i+1] != ' ' {
+			if !t.ascii[c] || i+1 < len(s) && s[i+1] < utf8.RuneSelf && s[i+1] != ' ' || i+1 == len(s) {
 				i++
 				continue
 			}
@@ -282,21 +295,9 @@ func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetM
 			}
 			buf = append(buf, s[cp:i]...)
 		}
-		next(t, s[i:], true, &u)
-		if m != nil {
-			switch {
-			case u.len > 0:
-				_, size, _ := decode(s[i:])
-				oneToOne := u.len == u.n && size == u.n && utf8.RuneCount(u.buf[:u.len]) == 1
-				m.add(seg{n: len(buf), o: base + i, nl: u.len, ol: u.n, copied: oneToOne})
-			case u.mark:
-				m.widen(base + i + u.n)
-			default:
-				m.stopWiden()
-			}
-		}
-		buf = append(buf, u.buf[:u.len]...)
-		i += u.n
+		var k int
+		buf, k = appendUnit(t, buf, s[i:], m, base+i)
+		i += k
 		cp = i
 	}
 	if i > cp {
@@ -809,33 +810,68 @@ func next[S ~string | ~[]byte](t *table, s S, atEOF bool, u *unit) (short bool) 
 	return false
 }
 
+// appendUnit appends the normalization of the first unit of s, which
+// starts at offset base of the original text, records it in m if m is not
+// nil, and returns the buffer and the unit's length in s.
+func appendUnit[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetMap, base int) ([]byte, int) {
+	var u unit
+	next(t, s, true, &u)
+	if m != nil {
+		switch {
+		case u.len > 0:
+			_, size, _ := decode(s)
+			oneToOne := u.len == u.n && size == u.n && utf8.RuneCount(u.buf[:u.len]) == 1
+			m.add(seg{n: len(buf), o: base, nl: u.len, ol: u.n, copied: oneToOne})
+		case u.mark:
+			m.widen(base + u.n)
+		default:
+			m.stopWiden()
+		}
+	}
+	return append(buf, u.buf[:u.len]...), u.n
+}
+
 // keepLen returns the length of the longest prefix of s that normalization
 // leaves unchanged, made of whole units, and whether it stopped because more
 // input is needed.
 func keepLen[S ~string | ~[]byte](t *table, s S, atEOF bool) (n int, short bool) {
-	var u unit
 	i := 0
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !t.ascii[c] || i+1 < len(s) && s[i+1] < utf8.RuneSelf && s[i+1] != ' ' {
+			if !t.ascii[c] || i+1 < len(s) && s[i+1] < utf8.RuneSelf && s[i+1] != ' ' || i+1 == len(s) && atEOF {
 				i++
 				continue
 			}
 		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			e := &t.arabic[uint8(c&0x03)<<6|s[i+1]&0x3F]
-			if e.keep || e.same && e.kind == kBase && i+2 < len(s) && !markAt(t, s, i+2) {
+			if e.keep || e.same && e.kind == kBase && (i+2 < len(s) && !markAt(t, s, i+2) || i+2 == len(s) && atEOF) {
 				i += 2
 				continue
 			}
+			if !e.same {
+				return i, false // folded or deleted whatever follows
+			}
 		}
-		if next(t, s[i:], atEOF, &u) {
-			return i, true
+		k, short := keptUnit(t, s[i:], atEOF)
+		if k == 0 {
+			return i, short
 		}
-		if u.len != u.n || string(u.buf[:u.len]) != string(s[i:i+u.n]) {
-			return i, false
-		}
-		i += u.n
+		i += k
 	}
 	return i, false
+}
+
+// keptUnit returns the length of the first unit of s if normalization
+// leaves it unchanged, or 0, and whether more input is needed. It is the
+// slow path of keepLen, apart so that the unit is only set up when needed.
+func keptUnit[S ~string | ~[]byte](t *table, s S, atEOF bool) (int, bool) {
+	var u unit
+	if next(t, s, atEOF, &u) {
+		return 0, true
+	}
+	if u.len != u.n || string(u.buf[:u.len]) != string(s[:u.n]) {
+		return 0, false
+	}
+	return u.n, false
 }

@@ -107,6 +107,9 @@ func TestNormalizeTable(t *testing.T) {
 			if got := string(n.Bytes([]byte(tc.in))); got != tc.want {
 				t.Errorf("Bytes(%+q) = %+q, want %+q", tc.in, got, tc.want)
 			}
+			if got := string(n.AppendString([]byte("x"), tc.in)); got != "x"+tc.want {
+				t.Errorf("AppendString(x, %+q) = %+q, want %+q", tc.in, got, "x"+tc.want)
+			}
 			got, m := n.StringMap(tc.in)
 			if got != tc.want {
 				t.Errorf("StringMap(%+q) = %+q, want %+q", tc.in, got, tc.want)

@@ -143,6 +143,21 @@ func BenchmarkNormalize(b *testing.B) {
 				}
 			}
 		})
+		// The buffer-reusing API: every normalized token is kept, one
+		// after the other in one buffer, as bleve keeps every Term.
+		b.Run("input="+input.name+"/impl=arnews-append", func(b *testing.B) {
+			buf := make([]byte, 0, 2*size)
+			ends := make([]int, len(words))
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				buf = buf[:0]
+				for i, w := range words {
+					buf = n.AppendString(buf, w)
+					ends[i] = len(buf)
+				}
+			}
+		})
 	}
 }
 

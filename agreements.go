@@ -296,8 +296,8 @@ func findAgreements(t *text, doc *Document, g *gazetteer) []Agreement {
 	return f.out
 }
 
-// stemOf returns the stem of token i after its proclitics, preferring the
-// longest split found in the lexicon m, and the cut used.
+// stemIn returns the stem of the token after its proclitics that is a key
+// of m, preferring the longest split, and the cut used.
 func stemIn[V any](tk *token, m map[string]V) (string, cut, bool) {
 	cuts := tk.stems()
 	for k := len(cuts) - 1; k >= 0; k-- {
@@ -1103,8 +1103,14 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 }
 
 // source finds who reports sentence si: a speech verb followed by an
-// organisation or person (ذكرت وكالة الأنباء القطرية، قالت الوكالة).
+// organisation or person (ذكرت وكالة الأنباء القطرية، قالت الوكالة); a
+// speech verb followed at once by أن (وأضافت أن …) has the speaker of the
+// sentence before.
 func (f *agreementFinder) source(si int) string {
+	return f.reporter(si, true)
+}
+
+func (f *agreementFinder) reporter(si int, inherit bool) string {
 	t := f.t
 	s := t.sents[si]
 	for i := s.first; i < s.last && i < s.first+12; i++ {
@@ -1118,10 +1124,8 @@ func (f *agreementFinder) source(si int) string {
 				break
 			}
 			if isComplementizer(w) {
-				// وأضافت أن …: the speaker is the one of the sentence
-				// before.
-				if j == i+1 && si > 0 {
-					return f.sentSource(si - 1)
+				if j == i+1 && si > 0 && inherit {
+					return f.reporter(si-1, false)
 				}
 				break
 			}
@@ -1137,27 +1141,6 @@ func (f *agreementFinder) source(si int) string {
 				if id := f.lastAgency(t.toks[j].span.Start); id != "" {
 					return id
 				}
-			}
-		}
-	}
-	return ""
-}
-
-// sentSource is source for a sentence before the current one, without
-// going further back than that.
-func (f *agreementFinder) sentSource(si int) string {
-	t := f.t
-	s := t.sents[si]
-	for i := s.first; i < s.last && i < s.first+12; i++ {
-		if tk := &t.toks[i]; tk.kind != tokWord || !hasStem(tk, f.lx.sources) {
-			continue
-		}
-		for j := i + 1; j < s.last && j <= i+3; j++ {
-			if e := f.idx.ent[j]; e >= 0 {
-				if ent := &f.doc.Entities[e]; ent.Kind == "organization" || ent.Kind == "person" {
-					return ent.ID
-				}
-				break
 			}
 		}
 	}

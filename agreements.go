@@ -375,6 +375,9 @@ func (f *agreementFinder) sentence(si int) {
 		if k > 0 && n.i == nouns[k-1].j+1 && n.c.at == 0 {
 			continue // اتفاق شراكة، اتفاقية تعاون: a noun that qualifies the one before
 		}
+		if f.notInstrument(n) {
+			continue
+		}
 		trig, trigAt := f.trigger(si, n)
 		if n.in.weak && trig == trigNone && !(n.c.def && n.in.plural) {
 			continue
@@ -421,6 +424,33 @@ func (f *agreementFinder) around(si int, n nounMatch) sentence {
 	s.first = max(s.first, n.i-window)
 	s.last = min(s.last, n.j+window)
 	return s
+}
+
+// notInstrument reports whether the noun n is the act of agreeing rather
+// than an instrument: بالاتفاق مع ("in agreement with"), تم الاتفاق على
+// ("it was agreed to"), اتفاق على ضرورة ("a consensus that").
+func (f *agreementFinder) notInstrument(n nounMatch) bool {
+	t := f.t
+	tk := &t.toks[n.i]
+	if n.in.kind != "agreement" || n.in.plural {
+		return false
+	}
+	next := ""
+	if n.j+1 < len(t.toks) && t.toks[n.j+1].sent == tk.sent {
+		next = t.toks[n.j+1].norm
+	}
+	switch {
+	case strings.HasPrefix(tk.norm, "بال") && next == "مع":
+		return true
+	case n.i > 0 && (t.toks[n.i-1].norm == "تم" || t.toks[n.i-1].norm == "وتم" || t.toks[n.i-1].norm == "جري") && next == "علي":
+		return true
+	case next == "علي" && n.j+2 < len(t.toks):
+		switch t.toks[n.j+2].norm {
+		case "ضروره", "اهميه", "ان", "انه", "ذلك":
+			return true
+		}
+	}
+	return false
 }
 
 // isInstrument reports whether w, as written, is an instrument noun.
@@ -1027,11 +1057,9 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 			(t.toks[i+1].norm == "في" && strings.HasPrefix(t.toks[i+2].norm, "مجال") || f.lx.subjects[t.toks[i+1].norm]):
 			// اتفاقيات تعاون في مجالات الطاقة
 			return i
-		case i == n.j+1 && !n.c.def && !strings.HasPrefix(tk.norm, "ال") && i+1 < len(t.toks) &&
-			t.toks[i+1].kind == tokWord && (strings.HasPrefix(t.toks[i+1].norm, "ال") || f.idx.ent[i+1] >= 0) &&
-			t.toks[i+1].sent == sent && f.idx.ent[i] < 0 && f.triggerAt(i) == trigNone && !hasStem(tk, f.lx.clause) &&
-			!hasStem(&t.toks[i+1], f.lx.clause) && utf8.RuneCountInString(tk.norm) >= 4:
-			// معاهدة تسليم المطلوبين: a construct chain.
+		case i == n.j+1 && !n.c.def && f.constructChain(i, sent):
+			// معاهدة تسليم المطلوبين، اتفاق وقف إطلاق النار: a construct
+			// chain.
 			return i
 		case i == n.j+1 && !n.c.def && strings.HasPrefix(tk.norm, "ال") && f.idx.ent[i] < 0 &&
 			f.triggerAt(i) == trigNone && !hasStem(tk, f.lx.clause) && !hasStem(tk, f.lx.duals):
@@ -1051,6 +1079,28 @@ func notSubject(w string) bool {
 	switch w {
 	case "لانه", "لانها", "لانهم", "لدي", "لذلك", "لهذا", "لكن", "لكنه", "لكنها", "لمده", "ليس", "ليست", "لقد", "لعل":
 		return true
+	}
+	return false
+}
+
+// constructChain reports whether tokens from i read as the second member of
+// a construct chain after an indefinite instrument: one to three indefinite
+// content words ending in a definite word or a name (تسليم المطلوبين، وقف
+// إطلاق النار، انضمام السويد).
+func (f *agreementFinder) constructChain(i int, sent int) bool {
+	t := f.t
+	for k := i; k < len(t.toks) && k <= i+2 && t.toks[k].sent == sent; k++ {
+		tk := &t.toks[k]
+		if tk.kind != tokWord || strings.HasPrefix(tk.norm, "ال") || f.idx.ent[k] >= 0 ||
+			f.triggerAt(k) != trigNone || hasStem(tk, f.lx.clause) || f.lx.subjects[tk.norm] ||
+			utf8.RuneCountInString(tk.norm) < 2 || k == i && utf8.RuneCountInString(tk.norm) < 3 ||
+			f.g.isFunctionWord(tk.norm) || tk.norm == "علي" {
+			return false // علي is على as well as the name Ali
+		}
+		if k+1 < len(t.toks) && t.toks[k+1].sent == sent && t.toks[k+1].kind == tokWord &&
+			(strings.HasPrefix(t.toks[k+1].norm, "ال") || f.idx.ent[k+1] >= 0) && !hasStem(&t.toks[k+1], f.lx.clause) {
+			return true
+		}
 	}
 	return false
 }
@@ -1311,6 +1361,13 @@ func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject fun
 		return ids
 	}
 	return f.duals(s.first, s.last, ids)
+}
+
+// isFunctionWord reports whether w is a preposition, pronoun or particle
+// (على، بعد، منذ…), from the word classes the gazetteer keeps.
+func (g *gazetteer) isFunctionWord(w string) bool {
+	e := g.lex[w]
+	return e != nil && e.bare&wFunc != 0
 }
 
 // demonym returns the country of the demonym token tk (الأردني،

@@ -115,6 +115,7 @@
 // not when it names its own date or parties (البروتوكول الموقع مع …).
 //
 // Not agreements: a verb without an instrument (اتفق المحللون على أن),
+// the act of agreeing (بالاتفاق مع، تم الاتفاق على، اتفاق على ضرورة),
 // pledges (تعهدات), and the weak nouns (شراكة، ترتيب، عقد، صفقة، إعلان)
 // without a trigger (شراكة إنفاذ القانون as a session topic). A negated or
 // refused signing (لم توقع، رفضت التوقيع) is kept with status

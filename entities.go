@@ -96,7 +96,9 @@ type GazetteerEntry struct {
 //     a name of two or three words after a speech verb (قال, أكد, أعلن…).
 //     Names are one to three words, or an Arabic chain with بن, ابن,
 //     بنت, آل, أبو and عبد + a divine name. A later mention of the last
-//     part of the name (بلينكن, آل ثاني) is linked to the person.
+//     part of the name (بلينكن, آل ثاني) is linked to the person. A
+//     demonym right after a name of two or more words, before punctuation
+//     or a preposition, is read as a nisba surname: محمد شياع السوداني.
 //     نظيره gives the person his counterpart's title.
 //
 // Ambiguity rule: a one-word name of an entry marked ambiguous (عمان, مالي,
@@ -795,6 +797,14 @@ func (f *finder) parseName(j, sent int, afterTitle bool) (int, bool) {
 				continue
 			}
 			break
+		}
+		if k-j >= 2 && run < 3 && f.info[k].def {
+			// A nisba that is also a demonym ends a name of two or more
+			// words when no name word follows: محمد شياع السوداني.
+			if _, end, ok := f.demonymAt(k, sent); ok && end == k+1 && (!f.word(k+1, sent) || f.info[k+1].cls&wFunc != 0) {
+				k++
+				break
+			}
 		}
 		if run >= 3 || !f.nameWord(k, sent, k == j) {
 			break

@@ -256,6 +256,14 @@ func TestFindEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "nisba surname that is also a demonym",
+			text: "وقال رئيس الوزراء العراقي محمد شياع السوداني في بغداد إن الاتفاق مهم. وأكد السوداني ذلك.",
+			want: []wantEntity{
+				{id: "person:محمد-شياع-السوداني", kind: "person", country: "IQ", title: "رئيس الوزراء", mentions: []string{"محمد شياع السوداني", "السوداني"}},
+				{id: "city:IQ:baghdad", kind: "city", country: "IQ", mentions: []string{"بغداد"}},
+			},
+		},
+		{
 			name: "role with demonym and counterpart",
 			text: "التقى وزير الخارجية الأمريكي أنتوني بلينكن ونظيره القطري الشيخ محمد بن عبد الرحمن آل ثاني، وقال بلينكن إن المحادثات مثمرة.",
 			want: []wantEntity{

@@ -99,6 +99,8 @@ type GazetteerEntry struct {
 //     part of the name (بلينكن, آل ثاني) is linked to the person. A
 //     demonym right after a name of two or more words, before punctuation
 //     or a preposition, is read as a nisba surname: محمد شياع السوداني.
+//     The particles فون، فان، دير، دي، ديل join the words of a European
+//     name: أورسولا فون دير لاين.
 //     نظيره gives the person his counterpart's title.
 //
 // Ambiguity rule: a one-word name of an entry marked ambiguous (عمان, مالي,
@@ -198,7 +200,9 @@ var (
 		"اعتبر", "اعتبرت", "لفت", "لفتت", "كشف", "كشفت", "نقل", "أفاد", "أفادت",
 	}
 	constructs = []string{"مجلس", "وزراء", "هيئة", "لجنة", "أركان", "قوات", "شؤون", "رئيس", "جهاز", "دولة", "حكومة"}
-	connectors = []string{"بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد"}
+	connectors = []string{"بن", "ابن", "بنت", "آل", "أبو", "أبي", "أم", "عبد",
+		// particles of European names written in Arabic: أورسولا فون دير لاين
+		"فون", "فان", "دير", "دي", "ديل"}
 	cues       = []string{
 		"مدينة", "العاصمة", "عاصمة", "بلدة", "محافظة", "ولاية", "إمارة", "دولة", "سلطنة", "مملكة",
 		"جمهورية", "حركة", "حزب", "جماعة", "منظمة", "شركة", "وكالة", "مطار", "ميناء", "إقليم",
@@ -794,6 +798,15 @@ func (f *finder) parseName(j, sent int, afterTitle bool) (int, bool) {
 				k += 2
 				total += 2
 				run++
+				continue
+			case "فون", "فان", "دير", "دي", "ديل":
+				// Inside a foreign name only: after a first name, before
+				// another name word.
+				if k == j || !f.nameWord(k+1, sent, false) && !(f.word(k+1, sent) && f.info[k+1].cls&wConnect != 0) {
+					return f.nameEnd(j, k)
+				}
+				k++
+				total++
 				continue
 			}
 			break

@@ -264,6 +264,14 @@ func TestFindEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "particles of European names",
+			text: "واستقبل الرئيس رئيسة المفوضية الأوروبية أورسولا فون دير لاين.",
+			want: []wantEntity{
+				{id: "org:european-commission", kind: "organization", mentions: []string{"المفوضية الأوروبية"}},
+				{id: "person:اورسولا-فون-دير-لاين", kind: "person", title: "رئيسة المفوضية الأوروبية", mentions: []string{"أورسولا فون دير لاين"}},
+			},
+		},
+		{
 			name: "role with demonym and counterpart",
 			text: "التقى وزير الخارجية الأمريكي أنتوني بلينكن ونظيره القطري الشيخ محمد بن عبد الرحمن آل ثاني، وقال بلينكن إن المحادثات مثمرة.",
 			want: []wantEntity{

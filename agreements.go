@@ -930,6 +930,8 @@ func (f *agreementFinder) stale(d *Date) bool {
 		end = end.AddDate(1, 0, -1)
 	case GrainMonth:
 		end = end.AddDate(0, 1, -1)
+	case GrainWeek:
+		end = end.AddDate(0, 0, 6)
 	}
 	return f.doc.Ref.Sub(end) > staleAfter
 }

@@ -22,6 +22,10 @@ const (
 	GrainDay Grain = iota
 	GrainMonth
 	GrainYear
+	// GrainWeek is an ISO 8601 week, Monday to Sunday (هذا الأسبوع،
+	// الأسبوع الماضي). Its Year, Month and Day are those of its Monday and
+	// its value is written 2021-W45.
+	GrainWeek
 )
 
 // String returns "day", "month" or "year".
@@ -33,6 +37,8 @@ func (g Grain) String() string {
 		return "month"
 	case GrainYear:
 		return "year"
+	case GrainWeek:
+		return "week"
 	}
 	return fmt.Sprintf("Grain(%d)", uint8(g))
 }
@@ -49,6 +55,8 @@ func (g *Grain) UnmarshalText(b []byte) error {
 		*g = GrainMonth
 	case "year":
 		*g = GrainYear
+	case "week":
+		*g = GrainWeek
 	default:
 		return fmt.Errorf("arnews: unknown grain %q", b)
 	}
@@ -132,6 +140,9 @@ func (d Date) Value() string {
 		return fmt.Sprintf("%04d", d.Year)
 	case GrainMonth:
 		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case GrainWeek:
+		y, w := d.Time().ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
@@ -297,8 +308,9 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 //
 // # What is left out
 //
-// Weeks (هذا الأسبوع، الأسبوع الماضي) have no grain of their own and are
-// not reported; nor are ranges (من 1 إلى 5 مايو is read as 5 مايو), clock
+// Weeks (هذا الأسبوع، الأسبوع الماضي، الأسبوع المقبل) are ISO 8601 weeks at
+// GrainWeek (2021-W45), Monday to Sunday. Not reported: ranges (من 1 إلى 5
+// مايو is read as 5 مايو), clock
 // times, durations (20 عاماً), decades, numeric dates with a two-digit
 // year, or days counted from ref (قبل ثلاثة أيام). Coordinated dates do
 // not share a year: in 29 رمضان و1 شوال 1444, 29 رمضان takes the nearest
@@ -360,6 +372,8 @@ const (
 	wDayAfter                  // بعد غد
 	wThisMonth                 // هذا الشهر
 	wThisYear                  // هذا العام، هذه السنة
+	wThisWeek                  // هذا الأسبوع
+	wWeekDef                   // الأسبوع
 	wPeriod                    // مطلع، منتصف، أواخر …
 	wAD                        // م، ميلادي
 	wAH                        // هـ، هجري، للهجرة
@@ -440,6 +454,8 @@ var dateWords = []struct {
 	{wDayAfter, 0, []string{"بعد غد", "بعد الغد"}},
 	{wThisMonth, 0, []string{"هذا الشهر"}},
 	{wThisYear, 0, []string{"هذا العام", "هذه السنة", "هذا السنة"}},
+	{wThisWeek, 0, []string{"هذا الأسبوع"}},
+	{wWeekDef, 0, []string{"الأسبوع"}},
 	{wPeriod, 0, []string{"مطلع", "أوائل", "بداية", "مستهل", "منتصف", "أواسط", "أواخر", "نهاية"}},
 	{wAD, 0, []string{"م", "ميلادي", "ميلادية", "للميلاد"}},
 	{wAH, 0, []string{"هـ", "هجري", "هجرية", "للهجرة"}},
@@ -1291,11 +1307,19 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 	return m.resolved(i, sc, end, j, cal, y, 0, 0, 0), true
 }
 
-// relative reads اليوم, أمس, أول أمس, غدا, بعد غد, هذا الشهر, هذا العام,
-// and الشهر/العام/السنة + المقبل, الماضي or الجاري.
+// week returns the ISO week that is off weeks after the week of ref, for
+// the tokens i to end.
+func (m *dateMatcher) week(i int, sc cut, end, off int) dateMatch {
+	monday := m.ref.AddDate(0, 0, -(int(m.ref.Weekday())+6)%7+7*off)
+	return dateMatch{start: i, sc: sc, end: end,
+		d: Date{Year: monday.Year(), Month: int(monday.Month()), Day: monday.Day(), Grain: GrainWeek}}
+}
+
+// relative reads اليوم, أمس, أول أمس, غدا, بعد غد, هذا الأسبوع, هذا الشهر,
+// هذا العام, and الأسبوع/الشهر/العام/السنة + المقبل, الماضي or الجاري.
 func (m *dateMatcher) relative(i int, first bool) (dateMatch, bool) {
 	const mask = 1<<wToday | 1<<wYesterday | 1<<wDayBefore | 1<<wTomorrow | 1<<wDayAfter |
-		1<<wThisMonth | 1<<wThisYear | 1<<wMonthDef | 1<<wYearDef
+		1<<wThisMonth | 1<<wThisYear | 1<<wMonthDef | 1<<wYearDef | 1<<wThisWeek | 1<<wWeekDef
 	h, ok := m.find(i, first, mask)
 	if !ok {
 		return dateMatch{}, false
@@ -1328,10 +1352,21 @@ func (m *dateMatcher) relative(i int, first bool) (dateMatch, bool) {
 		return m.resolved(i, h.c, h.end, i, Gregorian, ref.Year(), int(ref.Month()), 0, 0), true
 	case wThisYear:
 		return m.resolved(i, h.c, h.end, i, Gregorian, ref.Year(), 0, 0, 0), true
+	case wThisWeek:
+		return m.week(i, h.c, h.end, 0), true
 	}
 	mod, ok := m.word(h.end+1, wNext.bit()|wPast.bit()|wCurrent.bit())
 	if !ok || !m.same(i, h.end+1) {
 		return dateMatch{}, false
+	}
+	if h.e.word == wWeekDef {
+		switch mod.e.word {
+		case wNext:
+			return m.week(i, h.c, mod.end, 1), true
+		case wPast:
+			return m.week(i, h.c, mod.end, -1), true
+		}
+		return m.week(i, h.c, mod.end, 0), true
 	}
 	if h.e.word == wMonthDef {
 		y, mo := m.relMonth(mod.e.word)

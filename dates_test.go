@@ -45,6 +45,15 @@ func checkDateSpans(tb testing.TB, src string, ds []Date) {
 // agrees with Year, Month and Day.
 func checkDateValue(tb testing.TB, d Date) {
 	tb.Helper()
+	if d.Grain == GrainWeek {
+		// A week starts on a Monday and is written YYYY-Www.
+		tm := d.Time()
+		y, w := tm.ISOWeek()
+		if tm.Weekday() != time.Monday || d.Value() != fmt.Sprintf("%04d-W%02d", y, w) || d.Calendar != Gregorian {
+			tb.Fatalf("%q: week %q starting %v", d.Text, d.Value(), tm)
+		}
+		return
+	}
 	layout := map[Grain]string{GrainDay: "2006-01-02", GrainMonth: "2006-01", GrainYear: "2006"}[d.Grain]
 	if layout == "" {
 		tb.Fatalf("%q: bad grain %v", d.Text, d.Grain)
@@ -398,6 +407,8 @@ func TestFindDatesTexts(t *testing.T) {
 		{"أقرت في نيسان/أبريل من العام الماضي", []want{{"نيسان/أبريل من العام الماضي", "2020-04"}}},
 		{"في نونبر أو دجنبر من السنة الجارية", []want{{"نونبر", "2021-11"}, {"دجنبر من السنة الجارية", "2021-12"}}},
 		{"ودخل حيز التنفيذ في فاتح يوليوز 2021", []want{{"فاتح يوليوز 2021", "2021-07-01"}}},
+		{"اجتمعوا هذا الأسبوع ثم الأسبوع الماضي والأسبوع المقبل", []want{{"هذا الأسبوع", "2021-W45"}, {"الأسبوع الماضي", "2021-W44"}, {"الأسبوع المقبل", "2021-W46"}}},
+		{"خلال الاسبوع الجاري", []want{{"الاسبوع الجاري", "2021-W45"}}},
 		{"على أن يبدأ تطبيقها في غرة رمضان 1443 هـ.", []want{{"غرة رمضان 1443 هـ", "2022-04-02"}}},
 		{"أشار إلى رمضان من هذا العام", []want{{"رمضان من هذا العام", "2022-04"}}},
 		{"اجتمعوا اليوم في الدوحة", []want{{"اليوم", "2021-11-12"}}},
@@ -449,9 +460,8 @@ func TestFindDatesFalseFriends(t *testing.T) {
 		"الأمين العام للأمم المتحدة",
 		"قال الأمين العام الحالي للأمم المتحدة",
 		"والمدير العام السابق",
-		"هذا الأسبوع",
-		"الأسبوع الماضي",
 		"في اليوم العالمي للمرأة",
+		"الأسبوع الأول من الشهر",
 		"جمعة مبارك",
 		"اشترى 3/4 الأسهم",
 		"الرقم 1/2/2020/5",

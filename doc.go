@@ -65,7 +65,7 @@
 // arithmetic (tabular) Islamic calendar outside it. Above all they read the
 // dual forms editors write, as one date: أغسطس/آب, 31 ديسمبر/كانون الأول,
 // شباط / فبراير 2020, يناير (كانون الثاني). Each [Date] has a [Grain] (day,
-// month or year) and the [Calendar] it was written in.
+// ISO week, month or year) and the [Calendar] it was written in.
 //
 // # Parties
 //

@@ -111,7 +111,8 @@ type Date struct {
 	// they hold the first Gregorian day it covers at every grain (the Hijri
 	// month محرم 1443 starts on 2021-08-09), so that Time is exact.
 	Year, Month, Day int
-	// Grain is the precision the expression gives: day, month or year.
+	// Grain is the precision the expression gives: day, week, month or
+	// year.
 	Grain Grain
 	// Calendar is the calendar the expression was written in.
 	Calendar Calendar

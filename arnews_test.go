@@ -197,20 +197,7 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	})
 	b.Run("1MB", func(b *testing.B) {
-		var sb strings.Builder
-		var all []string
-		for _, a := range goldenArticles {
-			s, err := os.ReadFile(filepath.Join("testdata", a.name+".txt"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			all = append(all, string(s))
-		}
-		for i := 0; sb.Len() < 1<<20; i++ {
-			sb.WriteString(all[i%len(all)])
-			sb.WriteString("\n\n")
-		}
-		text := sb.String()
+		text := scalingCorpus(b, 1<<20)
 		b.SetBytes(int64(len(text)))
 		b.ReportAllocs()
 		for b.Loop() {

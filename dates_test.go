@@ -641,12 +641,7 @@ func benchText(tb testing.TB, n int) string {
 		"يوم الخميس 15 محرم 1443 هـ الموافق 23 أغسطس 2021 أعلنت المحكمة العليا بدء العام الهجري.",
 		"ويتردد الكثير من البلدان في مسألة الاعتراف رسميًا بالحكومة الجديدة.",
 	)
-	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		b.WriteString(parts[i%len(parts)])
-		b.WriteString("\n\n")
-	}
-	return b.String()
+	return joinTo(parts, n)
 }
 
 func BenchmarkFindDates(b *testing.B) {

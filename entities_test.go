@@ -492,17 +492,6 @@ func FuzzFindEntities(f *testing.F) {
 	})
 }
 
-// entBenchText returns about n bytes of article text.
-func entBenchText(tb testing.TB, n int) string {
-	a := readArticle(tb)
-	var sb strings.Builder
-	for sb.Len() < n {
-		sb.WriteString(a)
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
-}
-
 func BenchmarkFindEntities(b *testing.B) {
 	builtinGazetteer()
 	for _, c := range []struct {
@@ -510,7 +499,7 @@ func BenchmarkFindEntities(b *testing.B) {
 		text string
 	}{
 		{"article", readArticle(b)},
-		{"1MB", entBenchText(b, 1<<20)},
+		{"1MB", scalingCorpus(b, 1<<20)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(c.text)))
@@ -526,7 +515,7 @@ func BenchmarkFindEntities(b *testing.B) {
 		t    *text
 	}{
 		{"article-prepared", prepare(readArticle(b))},
-		{"1MB-prepared", prepare(entBenchText(b, 1<<20))},
+		{"1MB-prepared", prepare(scalingCorpus(b, 1<<20))},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(c.t.src)))

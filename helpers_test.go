@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -45,4 +46,17 @@ func openShared(tb testing.TB, path string) *os.File {
 		tb.Fatal(err)
 	}
 	return f
+}
+
+// joinTo joins parts, in turn and as often as needed, with blank lines
+// between them, and cuts the result to n bytes on a rune boundary: the
+// large inputs of the benchmarks and of the scaling tests.
+func joinTo(parts []string, n int) string {
+	var b strings.Builder
+	b.Grow(n + 8<<10)
+	for i := 0; b.Len() < n && len(parts) > 0; i++ {
+		b.WriteString(parts[i%len(parts)])
+		b.WriteString("\n\n")
+	}
+	return cutAt(b.String(), n)
 }

@@ -454,13 +454,10 @@ func scalingTexts(tb testing.TB) []string {
 func scalingCorpus(tb testing.TB, n int) string {
 	tb.Helper()
 	texts := scalingTexts(tb)
-	var b strings.Builder
-	b.Grow(n + 8<<10)
-	for i := 0; b.Len() < n; i++ {
-		b.WriteString(strings.TrimSpace(texts[i%len(texts)]))
-		b.WriteString("\n\n")
+	for i := range texts {
+		texts[i] = strings.TrimSpace(texts[i])
 	}
-	return cutAt(b.String(), n)
+	return joinTo(texts, n)
 }
 
 // TestExtractConcurrent runs Extract from 16 goroutines on shared values (a

@@ -81,13 +81,6 @@ func (t *text) origSpan(nStart, nEnd int) Span {
 	return t.omap.Span(Span{nStart, nEnd})
 }
 
-// stemSpan returns the original span of token i without the proclitics cut
-// off by c.
-func (t *text) stemSpan(i int, c cut) Span {
-	tk := &t.toks[i]
-	return t.origSpan(tk.nStart+int(c.at), tk.nStart+len(tk.norm))
-}
-
 // spanOf returns the original span from the start of token i (after the
 // proclitics cut by c) to the end of token j.
 func (t *text) spanOf(i int, c cut, j int) Span {

@@ -33,7 +33,7 @@ func TestClitics(t *testing.T) {
 		var stems, spans []string
 		for _, c := range tk.stems() {
 			stems = append(stems, tk.stem(c))
-			sp := tx.stemSpan(0, c)
+			sp := tx.spanOf(0, c, 0)
 			spans = append(spans, tc.word[sp.Start:sp.End])
 		}
 		if diff := cmp.Diff(tc.stems, stems); diff != "" {

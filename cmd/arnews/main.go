@@ -62,14 +62,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines {\"id\",\"text\",\"ref\"} and write one Document per line")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "number of `workers` for -jsonl")
 	onlyAgreements := fs.Bool("agreements", false, "print only the agreements, one JSON object per line")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stderr)
-			fmt.Fprintln(stderr, "usage: arnews [-ref YYYY-MM-DD] [-agreements] [-jsonl] [-j N] [FILE ...]\n       arnews normalize [-form LIST] [FILE ...]")
-			fs.PrintDefaults()
-			return 0
-		}
-		return fail(stderr, usageError{err.Error()})
+	if code, done := parseFlags(fs, args, stderr,
+		"usage: arnews [-ref YYYY-MM-DD] [-agreements] [-jsonl] [-j N] [FILE ...]\n       arnews normalize [-form LIST] [FILE ...]"); done {
+		return code
 	}
 	ref := time.Time{}
 	if *refFlag != "" {
@@ -129,6 +124,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	return status
+}
+
+// parseFlags parses args with fs. done is true when the command must stop
+// with status code: 0 after printing usage for -h, 2 after a one-line error.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usage string) (code int, done bool) {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return 0, false
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(stderr)
+		fmt.Fprintln(stderr, usage)
+		fs.PrintDefaults()
+		return 0, true
+	}
+	return fail(stderr, usageError{err.Error()}), true
 }
 
 func fail(stderr io.Writer, err error) int {
@@ -323,14 +334,8 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("arnews normalize", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	formFlag := fs.String("form", "search", "comma-separated `steps`: "+formNames())
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stderr)
-			fmt.Fprintln(stderr, "usage: arnews normalize [-form LIST] [FILE ...]")
-			fs.PrintDefaults()
-			return 0
-		}
-		return fail(stderr, usageError{err.Error()})
+	if code, done := parseFlags(fs, args, stderr, "usage: arnews normalize [-form LIST] [FILE ...]"); done {
+		return code
 	}
 	var f arnews.Form
 	for _, name := range strings.Split(*formFlag, ",") {

@@ -663,18 +663,18 @@ func (f *agreementFinder) fill(a *Agreement, si int, n nounMatch, trig triggerCl
 	switch trig {
 	case trigSign:
 		status = "signed"
-		if f.futureOrNegated(trigAt, s.first) {
+		switch future, negated := f.mood(trigAt, s.first); {
+		case negated:
+			status = "mentioned"
+		case future:
 			status = "negotiating"
-			if f.negated(trigAt, s.first) {
-				status = "mentioned"
-			}
 		}
 	case trigApprove:
 		status = "approved"
 	case trigInForce:
 		status = "in_force"
-		if f.futureOrNegated(trigAt, s.first) {
-			status = "" // it will enter into force: nothing new yet
+		if future, negated := f.mood(trigAt, s.first); future || negated {
+			status = "" // it will (or will not) enter into force: nothing new yet
 		}
 	case trigNegotiate:
 		status = "negotiating"
@@ -982,29 +982,18 @@ func rank(status string) int {
 	return 0
 }
 
-// futureOrNegated reports whether the trigger at i is in the future (س،
-// سوف، من المقرر أن) or negated (لم، لن، رفض).
-func (f *agreementFinder) futureOrNegated(i, first int) bool {
+// mood reports whether the trigger at i is in the future (a س prefix,
+// سوف، من المقرر أن) or negated (لم، لن، رفض) by one of the three words
+// before it, within the sentence that starts at first.
+func (f *agreementFinder) mood(i, first int) (future, negated bool) {
 	tk := &f.t.toks[i]
-	if strings.HasPrefix(tk.norm, "سي") || strings.HasPrefix(tk.norm, "ست") {
-		return true
-	}
+	future = strings.HasPrefix(tk.norm, "سي") || strings.HasPrefix(tk.norm, "ست")
 	for k := i - 1; k >= first && k >= i-3; k-- {
 		w := f.t.toks[k].norm
-		if f.lx.future[w] || f.lx.negators[w] {
-			return true
-		}
+		future = future || f.lx.future[w]
+		negated = negated || f.lx.negators[w]
 	}
-	return false
-}
-
-func (f *agreementFinder) negated(i, first int) bool {
-	for k := i - 1; k >= first && k >= i-3; k-- {
-		if f.lx.negators[f.t.toks[k].norm] {
-			return true
-		}
-	}
-	return false
+	return future, negated
 }
 
 // subjectStart returns the first token of the subject phrase after the

@@ -1354,28 +1354,6 @@ func (f *agreementFinder) parties(si int, n nounMatch, trigAt int, inSubject fun
 	return f.duals(s.first, s.last, ids)
 }
 
-// isFunctionWord reports whether w is a preposition, pronoun or particle
-// (على، بعد، منذ…), from the word classes the gazetteer keeps.
-func (g *gazetteer) isFunctionWord(w string) bool {
-	e := g.lex[w]
-	return e != nil && e.bare&wFunc != 0
-}
-
-// demonym returns the country of the demonym token tk (الأردني،
-// القطرية), or "".
-func (g *gazetteer) demonym(tk *token) string {
-	for _, c := range tk.stems() {
-		if e := g.lex[tk.stem(c)]; e != nil {
-			for _, p := range e.phrases {
-				if p.kind == pDemonym && len(p.rest) == 0 {
-					return p.country
-				}
-			}
-		}
-	}
-	return ""
-}
-
 // duals resolves البلدين، الجانبين… in tokens [lo, hi) to the two parties in
 // context: those of the latest agreement with two parties, else the two
 // countries named most recently.
@@ -1448,16 +1426,6 @@ func (f *agreementFinder) state(code string) string {
 	f.byID[code] = len(f.doc.Entities)
 	f.doc.Entities = append(f.doc.Entities, Entity{ID: code, Kind: "country", Name: name, Country: code, Mentions: []Mention{}})
 	return code
-}
-
-// countryName returns the canonical name of the country code, or "".
-func (g *gazetteer) countryName(code string) string {
-	for _, e := range g.ents {
-		if e.kind == "country" && e.id == code {
-			return e.name
-		}
-	}
-	return ""
 }
 
 // isNationalInstitution reports whether id is that of a government body

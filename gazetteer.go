@@ -333,3 +333,35 @@ func demonymForms(n string) []string {
 	}
 	return out
 }
+
+// isFunctionWord reports whether w is a preposition, pronoun or particle
+// (على، بعد، منذ…), from the word classes the gazetteer keeps.
+func (g *gazetteer) isFunctionWord(w string) bool {
+	e := g.lex[w]
+	return e != nil && e.bare&wFunc != 0
+}
+
+// demonym returns the country of the demonym token tk (الأردني،
+// القطرية), or "".
+func (g *gazetteer) demonym(tk *token) string {
+	for _, c := range tk.stems() {
+		if e := g.lex[tk.stem(c)]; e != nil {
+			for _, p := range e.phrases {
+				if p.kind == pDemonym && len(p.rest) == 0 {
+					return p.country
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// countryName returns the canonical name of the country code, or "".
+func (g *gazetteer) countryName(code string) string {
+	for _, e := range g.ents {
+		if e.kind == "country" && e.id == code {
+			return e.name
+		}
+	}
+	return ""
+}

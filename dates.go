@@ -500,14 +500,14 @@ var dateLexicon = sync.OnceValue(func() *dateLex {
 		}
 		lex[key] = append(lex[key], e)
 	}
-	for _, mw := range monthWords {
+	for _, mw := range monthTable().months {
 		cal := Gregorian
 		if mw.system == monthHijri {
 			cal = Hijri
 		}
 		add(mw.spelling, dateEntry{word: wMonth, n: mw.month, cal: cal, amb: mw.ambiguous || mw.system == monthLibya, libya: mw.system == monthLibya})
 	}
-	for _, ww := range weekdayWords {
+	for _, ww := range monthTable().weekdays {
 		add(ww.spelling, dateEntry{word: wWeekday, n: int(ww.day), amb: ww.ambiguous})
 	}
 	for _, dw := range dateWords {

@@ -88,7 +88,7 @@
 // common word or another place's name (عمان، جدة) is taken only with a cue
 // (مدينة، العاصمة، سلطنة) or after an unambiguous mention.
 //
-// The built-in gazetteer is the file gazetteer.tsv, embedded in the
+// The built-in gazetteer is the file data/gazetteer.tsv, embedded in the
 // package: 198 countries (every UN member and observer state, Taiwan,
 // Kosovo, Western Sahara) with their demonyms, 660 cities and 250
 // organisations (UN bodies, regional organisations, news agencies with

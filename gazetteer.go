@@ -21,50 +21,24 @@ import (
 // looked up once, and the longest phrase whose remaining tokens follow in
 // the text wins. No search is ever run once per entry.
 
-//go:embed gazetteer.tsv
+//go:embed data/gazetteer.tsv
 var gazetteerTSV string
 
-// parseGazetteer reads the rows of gazetteer.tsv. Rows with too few
-// columns and the column header are skipped; the validation test checks
-// the embedded file row by row.
+// parseGazetteer reads the rows of data/gazetteer.tsv. Rows with too few
+// columns are skipped; the validation test checks the embedded file row by
+// row.
 func parseGazetteer(src string) []GazetteerEntry {
 	var out []GazetteerEntry
-	for line := range strings.SplitSeq(src, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) < 4 || f[0] == "kind" {
-			continue
-		}
-		for len(f) < 8 {
-			f = append(f, "")
-		}
-		e := GazetteerEntry{
-			Kind:     strings.TrimSpace(f[0]),
-			ID:       strings.TrimSpace(f[1]),
-			Country:  strings.TrimSpace(f[2]),
-			Name:     strings.TrimSpace(f[3]),
-			Names:    splitBar(f[4]),
-			Acronyms: splitBar(f[5]),
-		}
-		for fl := range strings.SplitSeq(f[6], ",") {
-			if strings.TrimSpace(fl) == "ambiguous" {
-				e.Ambiguous = true
-			}
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-func splitBar(s string) []string {
-	var out []string
-	for v := range strings.SplitSeq(s, "|") {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
+	for _, f := range tsvRows(src, 4, 8) {
+		out = append(out, GazetteerEntry{
+			Kind:      f[0],
+			ID:        f[1],
+			Country:   f[2],
+			Name:      f[3],
+			Names:     splitBar(f[4]),
+			Acronyms:  splitBar(f[5]),
+			Ambiguous: hasFlag(f[6], "ambiguous"),
+		})
 	}
 	return out
 }

@@ -1,7 +1,7 @@
 //go:build ignore
 
-// Command gen_hijri regenerates hijri_table.go from the shared Umm al-Qura
-// reference table.
+// Command gen_hijri regenerates hijri_table.go from the Umm al-Qura
+// table data/umm-al-qura.tsv.
 //
 // Run it from the repository root:
 //
@@ -59,7 +59,7 @@ type irregular struct {
 var endPattern = regexp.MustCompile(`1 Muharram 1501\)? is (\d{4}-\d{2}-\d{2})`)
 
 func main() {
-	in := flag.String("in", "../shared/data/umm-al-qura.tsv", "Umm al-Qura TSV to read")
+	in := flag.String("in", "data/umm-al-qura.tsv", "Umm al-Qura TSV to read")
 	out := flag.String("out", "hijri_table.go", "Go file to write")
 	flag.Parse()
 	log.SetFlags(0)
@@ -241,8 +241,8 @@ func render(epoch int, bits, starts []uint16, odd []irregular) ([]byte, error) {
 // Provenance: the month start dates are facts taken from the Umm al-Qura
 // tables as published by dralshehri/hijridate (MIT licence),
 // src/hijridate/ummalqura.py (Reduced Julian Day numbers converted to
-// dates), via the shared reference file ../shared/data/umm-al-qura.tsv
-// (see ../shared/data/README.md). The tables below are our own encoding of
+// dates), via data/umm-al-qura.tsv, which lists the Gregorian first day of
+// every month. The tables below are our own encoding of
 // those dates; gen_hijri.go checks that they reproduce every row. Eight
 // early months in the source have 28 or 31 days; they are kept as published
 // (see ummAlQuraIrregular).

@@ -5,8 +5,8 @@
 // Provenance: the month start dates are facts taken from the Umm al-Qura
 // tables as published by dralshehri/hijridate (MIT licence),
 // src/hijridate/ummalqura.py (Reduced Julian Day numbers converted to
-// dates), via the shared reference file ../shared/data/umm-al-qura.tsv
-// (see ../shared/data/README.md). The tables below are our own encoding of
+// dates), via data/umm-al-qura.tsv, which lists the Gregorian first day of
+// every month. The tables below are our own encoding of
 // those dates; gen_hijri.go checks that they reproduce every row. Eight
 // early months in the source have 28 or 31 days; they are kept as published
 // (see ummAlQuraIrregular).

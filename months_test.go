@@ -2,6 +2,8 @@ package arnews
 
 import (
 	"bufio"
+	"github.com/google/go-cmp/cmp"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -63,7 +65,7 @@ func monthTestWeekday(n int) time.Weekday {
 
 // monthTestHas reports whether monthWords has spelling in system s with month m.
 func monthTestHas(spelling string, s monthSystem, m int) bool {
-	for _, w := range monthWords {
+	for _, w := range monthTable().months {
 		if w.spelling == spelling && w.system == s && w.month == m {
 			return true
 		}
@@ -73,7 +75,7 @@ func monthTestHas(spelling string, s monthSystem, m int) bool {
 
 // weekdayTestHas reports whether weekdayWords has spelling for day d.
 func weekdayTestHas(spelling string, d time.Weekday) bool {
-	for _, w := range weekdayWords {
+	for _, w := range monthTable().weekdays {
 		if w.spelling == spelling && w.day == d {
 			return true
 		}
@@ -81,18 +83,27 @@ func weekdayTestHas(spelling string, d time.Weekday) bool {
 	return false
 }
 
-// TestMonthWordsTSVCoverage checks that every non-noise spelling of the
-// shared month-names.tsv is in the tables with the same system and number.
+// TestMonthWordsTSVCoverage checks that every spelling of the reference
+// list testdata/month-names.tsv is in the tables with the same system and
+// number.
 func TestMonthWordsTSVCoverage(t *testing.T) {
-	path := filepath.Join("..", "shared", "data", "month-names.tsv")
-	f := openShared(t, path)
+	path := filepath.Join("testdata", "month-names.tsv")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer f.Close()
 
 	checked := 0
 	sc := bufio.NewScanner(f)
+	header := true
 	for line := 1; sc.Scan(); line++ {
+		if strings.HasPrefix(sc.Text(), "#") {
+			continue
+		}
 		fields := strings.Split(sc.Text(), "\t")
-		if line == 1 {
+		if header {
+			header = false
 			if len(fields) < 4 || fields[0] != "system" || fields[2] != "month_number" || fields[3] != "spelling" {
 				t.Fatalf("%s: unexpected header %q", path, sc.Text())
 			}
@@ -158,7 +169,7 @@ func TestMonthWordsTSVCoverage(t *testing.T) {
 func TestMonthSystemsComplete(t *testing.T) {
 	for _, s := range monthTestSystems {
 		var have [13]bool
-		for _, w := range monthWords {
+		for _, w := range monthTable().months {
 			if w.system == s {
 				have[w.month] = true
 			}
@@ -181,7 +192,7 @@ func TestMonthWordsConsistent(t *testing.T) {
 	raw := map[string]key{}
 	folded := map[string]monthWord{}
 	perSystem := map[monthSystem]map[string]bool{}
-	for _, w := range monthWords {
+	for _, w := range monthTable().months {
 		if w.system < monthGregorian || w.system > monthHijri {
 			t.Errorf("%q: invalid system %d", w.spelling, w.system)
 		}
@@ -220,7 +231,7 @@ func TestMonthWordsConsistent(t *testing.T) {
 		}
 		folded[f] = w
 	}
-	for _, w := range weekdayWords {
+	for _, w := range monthTable().weekdays {
 		if _, ok := folded[monthTestFold(w.spelling)]; ok {
 			t.Errorf("weekday %q is also a month spelling", w.spelling)
 		}
@@ -260,7 +271,7 @@ func TestMonthWordsSpec(t *testing.T) {
 	} {
 		for _, sp := range days {
 			found := false
-			for _, w := range weekdayWords {
+			for _, w := range monthTable().weekdays {
 				found = found || w.spelling == sp
 			}
 			if !found {
@@ -270,12 +281,12 @@ func TestMonthWordsSpec(t *testing.T) {
 	}
 
 	ambiguous := map[string]bool{}
-	for _, w := range monthWords {
+	for _, w := range monthTable().months {
 		if w.ambiguous {
 			ambiguous[w.spelling] = true
 		}
 	}
-	for _, w := range weekdayWords {
+	for _, w := range monthTable().weekdays {
 		if w.ambiguous {
 			ambiguous[w.spelling] = true
 		}
@@ -298,7 +309,7 @@ func TestMonthWordsSpec(t *testing.T) {
 func TestWeekdayWordsComplete(t *testing.T) {
 	var have [7]bool
 	seen := map[string]time.Weekday{}
-	for _, w := range weekdayWords {
+	for _, w := range monthTable().weekdays {
 		if w.day < time.Sunday || w.day > time.Saturday {
 			t.Errorf("%q: invalid day %d", w.spelling, w.day)
 			continue
@@ -343,5 +354,66 @@ func TestMonthSystemString(t *testing.T) {
 	}
 	if got := monthSystem(0).String(); got != "monthSystem(0)" {
 		t.Errorf("monthSystem(0).String() = %q", got)
+	}
+}
+
+// TestMonthNamesReferenceCopy checks that testdata/month-names.tsv holds
+// exactly the rows of the shared reference list that are not noise.
+func TestMonthNamesReferenceCopy(t *testing.T) {
+	shared := openShared(t, filepath.Join("..", "shared", "data", "month-names.tsv"))
+	defer shared.Close()
+	var want []string
+	sc := bufio.NewScanner(shared)
+	for sc.Scan() {
+		if l := sc.Text(); !strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "noise") {
+			want = append(want, l)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "month-names.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for l := range strings.SplitSeq(strings.TrimSuffix(string(b), "\n"), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			got = append(got, l)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("testdata/month-names.tsv differs from the shared list (-want +got):\n%s", diff)
+	}
+}
+
+// TestMonthsTSVValid checks every row of data/months.tsv: five columns, a
+// known system, a number in range, a known flag, and no row dropped by the
+// parser.
+func TestMonthsTSVValid(t *testing.T) {
+	rows := 0
+	for i, line := range strings.Split(monthsTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "system\t") {
+			continue
+		}
+		rows++
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			t.Errorf("data/months.tsv:%d: %d columns, want 5", i+1, len(f))
+			continue
+		}
+		n, err := strconv.Atoi(f[1])
+		_, known := monthSystems[f[0]]
+		switch {
+		case err != nil:
+			t.Errorf("data/months.tsv:%d: bad number %q", i+1, f[1])
+		case f[0] == "weekday" && (n < 0 || n > 6), known && (n < 1 || n > 12):
+			t.Errorf("data/months.tsv:%d: number %d out of range", i+1, n)
+		case f[0] != "weekday" && !known:
+			t.Errorf("data/months.tsv:%d: unknown system %q", i+1, f[0])
+		case f[4] != "" && f[4] != "ambiguous":
+			t.Errorf("data/months.tsv:%d: unknown flag %q", i+1, f[4])
+		}
+	}
+	w := monthTable()
+	if got := len(w.months) + len(w.weekdays); got != rows {
+		t.Errorf("parsed %d rows of %d", got, rows)
 	}
 }

@@ -193,16 +193,24 @@ func pieceEnd(text string, start, want int) int {
 	return want
 }
 
-// extract runs the pipeline on one text.
+// extract runs the pipeline on one text: the token layer (tokens.go), then
+// the dates (dates.go), the entities (entities.go) and the agreements
+// (agreements.go), each stage reading the layers before it. The Document is
+// assembled here: the states that agreements imply without the text naming
+// them are added to its entities, with no mentions.
 func (x *Extractor) extract(text string, ref time.Time) *Document {
 	t := prepare(text)
 	doc := &Document{Ref: ref, Sentences: make([]Span, len(t.sents))}
 	for i, s := range t.sents {
 		doc.Sentences[i] = s.span
 	}
-	doc.Dates = findDates(t, ref)
-	doc.Entities = findEntities(t, x.gaz)
-	doc.Agreements = findAgreements(t, doc, x.gaz)
+	dates := findDates(t, ref)
+	ents := findEntities(t, x.gaz)
+	agreements, implied := findAgreements(t, dates, ents, x.gaz, ref)
+	doc.Dates, doc.Entities, doc.Agreements = dates.dates, ents.ents, agreements
+	for _, code := range implied {
+		doc.Entities = append(doc.Entities, Entity{ID: code, Kind: "country", Name: x.gaz.countryName(code), Country: code, Mentions: []Mention{}})
+	}
 	return doc
 }
 

@@ -2,15 +2,16 @@ package arnews
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 )
 
-// This file holds the gazetteer: the built-in lexicon of countries,
-// demonyms, cities and organisations read from the embedded gazetteer.tsv
-// (its header says where the facts come from), and the matcher compiled
-// from it.
+// This file holds the gazetteer: the built-in list of countries, demonyms,
+// cities and organisations read from the embedded data/gazetteer.tsv (its
+// header says where the facts come from), the national institutions of
+// data/institutions.tsv, and the matcher compiled from them.
 //
 // The matcher is keyed on normalized token sequences. Every surface form is
 // normalized with [Normalize] and cut into tokens exactly as documents are;
@@ -20,6 +21,26 @@ import (
 // its clitic readings (وقطر → قطر, للولايات → ولايات with the article) is
 // looked up once, and the longest phrase whose remaining tokens follow in
 // the text wins. No search is ever run once per entry.
+
+// GazetteerEntry is an entry a user adds to the gazetteer with
+// [WithEntries]. Names are matched after normalization (diacritics,
+// hamza forms of alef, ة/ه and ى/ي do not matter) and through the
+// proclitics و ف ب ل ك ال لل, so list each name once, with ال where the
+// name has it.
+type GazetteerEntry struct {
+	ID       string   // the entity's ID; an existing ID adds names to it
+	Kind     string   // "country", "city", "organization", or "demonym" (masculine singular, e.g. قطري; Country says whose)
+	Name     string   // canonical Arabic name
+	Country  string   // ISO code of its state, if any
+	Names    []string // other surface forms
+	Acronyms []string // acronyms (قنا), matched as whole words only
+	// Ambiguous marks a name that is also a common word or another
+	// entity's name: its one-word forms are only taken with context (see
+	// [FindEntities]).
+	Ambiguous bool
+
+	newsAgency bool // the flag news-agency of data/gazetteer.tsv
+}
 
 //go:embed data/gazetteer.tsv
 var gazetteerTSV string
@@ -31,19 +52,20 @@ func parseGazetteer(src string) []GazetteerEntry {
 	var out []GazetteerEntry
 	for _, f := range tsvRows(src, 4, 8) {
 		out = append(out, GazetteerEntry{
-			Kind:      f[0],
-			ID:        f[1],
-			Country:   f[2],
-			Name:      f[3],
-			Names:     splitBar(f[4]),
-			Acronyms:  splitBar(f[5]),
-			Ambiguous: hasFlag(f[6], "ambiguous"),
+			Kind:       f[0],
+			ID:         f[1],
+			Country:    f[2],
+			Name:       f[3],
+			Names:      splitBar(f[4]),
+			Acronyms:   splitBar(f[5]),
+			Ambiguous:  hasFlag(f[6], "ambiguous"),
+			newsAgency: hasFlag(f[6], "news-agency"),
 		})
 	}
 	return out
 }
 
-// builtinEntries returns the parsed rows of the embedded gazetteer.tsv.
+// builtinEntries returns the parsed rows of the embedded data/gazetteer.tsv.
 var builtinEntries = sync.OnceValue(func() []GazetteerEntry { return parseGazetteer(gazetteerTSV) })
 
 // builtinGazetteer returns the matcher of the built-in gazetteer, built on
@@ -57,6 +79,53 @@ func newGazetteer(extra []GazetteerEntry) *gazetteer {
 	return compileGazetteer(builtinEntries(), extra)
 }
 
+//go:embed data/institutions.tsv
+var institutionsTSV string
+
+// institution is a national institution recognised by pattern: a row
+// "head" of data/institutions.tsv.
+type institution struct {
+	head       string // surface form of the head (وزارة, الحكومة, مجلس النواب)
+	slug       string // ID slug; for ministries the portfolio's slug is added
+	ministry   bool   // takes a complement naming the portfolio
+	bareOK     bool   // an entity even with no state named
+	newsAgency bool   // a news agency
+}
+
+// institutionTable is data/institutions.tsv: the heads, and the slugs of
+// ministries' portfolios keyed by their words without the article.
+type institutionTable struct {
+	heads      []institution
+	portfolios map[string]string
+}
+
+// institutions returns the parsed data/institutions.tsv, read on first use.
+var institutions = sync.OnceValue(func() *institutionTable { return parseInstitutions(institutionsTSV) })
+
+func parseInstitutions(src string) *institutionTable {
+	tb := &institutionTable{portfolios: map[string]string{}}
+	for _, f := range tsvRows(src, 3, 5) {
+		switch f[0] {
+		case "head":
+			tb.heads = append(tb.heads, institution{head: f[1], slug: f[2], ministry: hasFlag(f[3], "ministry"),
+				bareOK: hasFlag(f[3], "bare"), newsAgency: hasFlag(f[3], "news-agency")})
+		case "portfolio":
+			tb.portfolios[portfolioKey(splitText(f[1]).toks)] = f[2]
+		}
+	}
+	return tb
+}
+
+// portfolioKey returns the words of a portfolio without their articles,
+// joined by spaces: الشؤون الخارجية → شؤون خارجيه.
+func portfolioKey(toks []token) string {
+	words := make([]string, len(toks))
+	for i := range toks {
+		words[i] = toks[i].definiteStem()
+	}
+	return strings.Join(words, " ")
+}
+
 // phraseKind says what a phrase of the matcher names.
 type phraseKind uint8
 
@@ -64,7 +133,7 @@ const (
 	pEntity  phraseKind = iota // a name of a country, city or organisation
 	pAcronym                   // an acronym of an entity, matched as a whole word
 	pDemonym                   // a demonym: gives a country, names nothing
-	pInst                      // the head of a national institution (entities.go)
+	pInst                      // the head of a national institution
 )
 
 // phrase is one surface form in the matcher, indexed by its first token.
@@ -78,28 +147,23 @@ type phrase struct {
 	ambig   bool // a one-word form of an ambiguous entry: needs context
 }
 
-// lexEntry is everything the matcher knows about one normalized word
-// (without its article): the phrases starting with it and its word classes.
-type lexEntry struct {
-	phrases   []phrase
-	bare, def wclass // word classes of the word without and with ال
-}
-
 // gazEntity is a compiled gazetteer entry.
 type gazEntity struct {
 	id, kind, name, country string
 	ambiguous               bool
-	agency                  bool // a news agency: الوكالة may refer back to it
+	newsAgency              bool // a news agency: الوكالة may refer back to it
 }
 
-// gazetteer is the compiled lexicon: entities, and a map from a word to
-// the phrases starting with it and its word classes (titles, function
-// words, speech verbs… from entities.go). It is immutable once built.
+// gazetteer is the compiled lexicon of names: entities, and a map from a
+// word (without its article) to the phrases starting with it. It is
+// immutable once built.
 type gazetteer struct {
 	ents []gazEntity
-	lex  map[string]*lexEntry
+	lex  map[string][]phrase
 	// codes are the countries of the demonyms, indexed by phrase.cidx-1.
 	codes []string
+	// insts are the national institutions, indexed by phrase.ref.
+	insts *institutionTable
 	// counts by kind, for tests and documentation.
 	countries, cities, orgs, demonyms int
 }
@@ -108,15 +172,31 @@ type gazetteer struct {
 var entityKinds = map[string]bool{"country": true, "city": true, "organization": true, "demonym": true}
 
 func compileGazetteer(builtin, extra []GazetteerEntry) *gazetteer {
-	g := &gazetteer{lex: make(map[string]*lexEntry, 8192)}
+	g := &gazetteer{lex: make(map[string][]phrase, 8192), insts: institutions()}
+	for _, e := range mergeEntries(builtin, extra) {
+		if e.Kind == "demonym" {
+			g.addDemonym(e)
+		} else {
+			g.addEntity(e)
+		}
+	}
+	g.addInstitutions()
+	for _, ps := range g.lex {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].rest) > len(ps[j].rest) })
+	}
+	return g
+}
+
+// mergeEntries returns the built-in entries followed by the extra ones; an
+// extra entry with the ID of an earlier one (and, for demonyms, its kind)
+// adds its names to it. Entries without any name or of an unknown kind are
+// dropped; an extra entry without an ID gets kind:<normalized name>.
+func mergeEntries(builtin, extra []GazetteerEntry) []GazetteerEntry {
 	type key struct{ kind, id string }
 	idx := map[key]int{}
 	var entries []GazetteerEntry
 	add := func(e GazetteerEntry, user bool) {
-		if e.Name == "" && len(e.Names) == 0 && len(e.Acronyms) == 0 {
-			return
-		}
-		if !entityKinds[e.Kind] {
+		if e.Name == "" && len(e.Names) == 0 && len(e.Acronyms) == 0 || !entityKinds[e.Kind] {
 			return
 		}
 		k := key{e.Kind, e.ID}
@@ -149,54 +229,86 @@ func compileGazetteer(builtin, extra []GazetteerEntry) *gazetteer {
 	for _, e := range extra {
 		add(e, true)
 	}
-	for _, e := range entries {
-		if e.Kind == "demonym" {
-			g.demonyms++
-			country := e.Country
-			if country == "" {
-				country = e.ID
-			}
-			cidx := uint16(0)
-			for k, c := range g.codes {
-				if c == country {
-					cidx = uint16(k + 1)
-				}
-			}
-			if cidx == 0 {
-				g.codes = append(g.codes, country)
-				cidx = uint16(len(g.codes))
-			}
-			for _, n := range append([]string{e.Name}, e.Names...) {
-				for _, form := range demonymForms(n) {
-					g.addPhrase(form, phrase{kind: pDemonym, country: country, cidx: cidx})
-				}
-			}
-			continue
-		}
-		switch e.Kind {
-		case "country":
-			g.countries++
-		case "city":
-			g.cities++
-		case "organization":
-			g.orgs++
-		}
-		ref := int32(len(g.ents))
-		g.ents = append(g.ents, gazEntity{id: e.ID, kind: e.Kind, name: e.Name, country: e.Country, ambiguous: e.Ambiguous,
-			agency: e.Kind == "organization" && strings.HasPrefix(Normalize(e.Name), "وكاله")})
-		for _, n := range append([]string{e.Name}, e.Names...) {
-			g.addPhrase(n, phrase{kind: pEntity, ref: ref, ambig: e.Ambiguous})
-		}
-		for _, a := range e.Acronyms {
-			g.addPhrase(a, phrase{kind: pAcronym, ref: ref, ambig: e.Ambiguous || isCommonWord(a)})
+	return entries
+}
+
+// addDemonym adds the inflected forms of a demonym entry.
+func (g *gazetteer) addDemonym(e GazetteerEntry) {
+	g.demonyms++
+	country := e.Country
+	if country == "" {
+		country = e.ID
+	}
+	cidx := uint16(0)
+	for k, c := range g.codes {
+		if c == country {
+			cidx = uint16(k + 1)
 		}
 	}
-	g.addWordClasses()
-	g.addInstitutions()
-	for _, e := range g.lex {
-		sort.SliceStable(e.phrases, func(i, j int) bool { return len(e.phrases[i].rest) > len(e.phrases[j].rest) })
+	if cidx == 0 {
+		g.codes = append(g.codes, country)
+		cidx = uint16(len(g.codes))
 	}
-	return g
+	for _, n := range append([]string{e.Name}, e.Names...) {
+		for _, form := range demonymForms(n) {
+			g.addPhrase(form, phrase{kind: pDemonym, country: country, cidx: cidx})
+		}
+	}
+}
+
+// addEntity adds a country, city or organisation with its names and
+// acronyms.
+func (g *gazetteer) addEntity(e GazetteerEntry) {
+	switch e.Kind {
+	case "country":
+		g.countries++
+	case "city":
+		g.cities++
+	case "organization":
+		g.orgs++
+	}
+	ref := int32(len(g.ents))
+	g.ents = append(g.ents, gazEntity{id: e.ID, kind: e.Kind, name: e.Name, country: e.Country, ambiguous: e.Ambiguous,
+		newsAgency: e.Kind == "organization" && e.newsAgency})
+	for _, n := range append([]string{e.Name}, e.Names...) {
+		g.addPhrase(n, phrase{kind: pEntity, ref: ref, ambig: e.Ambiguous})
+	}
+	for _, a := range e.Acronyms {
+		g.addPhrase(a, phrase{kind: pAcronym, ref: ref, ambig: e.Ambiguous || isCommonWord(a)})
+	}
+}
+
+// addInstitutions adds the heads of national institutions, with and without
+// the article; a one-word head written with the article (الكونغرس) only
+// with it.
+func (g *gazetteer) addInstitutions() {
+	for i, in := range g.insts.heads {
+		key, def, rest := phraseTokens(in.head)
+		for _, d := range []bool{false, true} {
+			if def && !d && len(rest) == 0 {
+				continue
+			}
+			g.lex[key] = append(g.lex[key], phrase{kind: pInst, ref: int32(i), def: d, rest: rest})
+		}
+	}
+}
+
+// isCommonWord reports whether an acronym is also a common word, alone or
+// after one of و ف ب ل (ومع is "and with"), so that it is only taken with
+// context.
+func isCommonWord(a string) bool {
+	toks := prepare(a).toks
+	if len(toks) != 1 {
+		return false
+	}
+	tk := &toks[0]
+	for _, c := range tk.stems() {
+		if c.at <= 2 && !c.def && builtinLexicon().lookup(tk.stem(c)) != nil &&
+			builtinLexicon().lookup(tk.stem(c)).lit&cFunc != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func firstNonEmpty(lists ...[]string) string {
@@ -214,32 +326,20 @@ func firstNonEmpty(lists ...[]string) string {
 // It returns the key (the first token without a leading ال), whether the
 // article was cut off, and the other tokens.
 func phraseTokens(s string) (key string, def bool, rest []string) {
-	t := prepare(s)
-	var toks []string
-	for i := range t.toks {
-		toks = append(toks, t.toks[i].norm)
-	}
-	if len(toks) == 0 {
+	t := splitText(s)
+	if len(t.toks) == 0 {
 		return "", false, nil
 	}
-	key = toks[0]
-	if t.toks[0].kind == tokWord {
-		for _, c := range t.toks[0].stems() {
-			if c.def && c.at == 4 {
-				key, def = key[4:], true
-			}
+	for i := range t.toks[1:] {
+		rest = append(rest, t.toks[i+1].norm)
+	}
+	first := &t.toks[0]
+	if first.kind == tokWord {
+		if w := first.withoutArticle(); w != first.norm {
+			return w, true, rest
 		}
 	}
-	return key, def, toks[1:]
-}
-
-func (g *gazetteer) entry(key string) *lexEntry {
-	e := g.lex[key]
-	if e == nil {
-		e = &lexEntry{}
-		g.lex[key] = e
-	}
-	return e
+	return first.norm, false, rest
 }
 
 // addPhrase adds the surface form s. One-word forms of an ambiguous entry
@@ -253,25 +353,12 @@ func (g *gazetteer) addPhrase(s string, p phrase) {
 	if len(rest) > 0 && p.kind == pEntity {
 		p.ambig = false
 	}
-	e := g.entry(key)
-	for _, q := range e.phrases {
-		if q.kind == p.kind && q.ref == p.ref && q.country == p.country && q.def == p.def && equalStrings(q.rest, p.rest) {
+	for _, q := range g.lex[key] {
+		if q.kind == p.kind && q.ref == p.ref && q.country == p.country && q.def == p.def && slices.Equal(q.rest, p.rest) {
 			return
 		}
 	}
-	e.phrases = append(e.phrases, p)
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	g.lex[key] = append(g.lex[key], p)
 }
 
 // demonymSuffixes are the regular endings generated from a masculine
@@ -308,22 +395,13 @@ func demonymForms(n string) []string {
 	return out
 }
 
-// isFunctionWord reports whether w is a preposition, pronoun or particle
-// (على، بعد، منذ…), from the word classes the gazetteer keeps.
-func (g *gazetteer) isFunctionWord(w string) bool {
-	e := g.lex[w]
-	return e != nil && e.bare&wFunc != 0
-}
-
 // demonym returns the country of the demonym token tk (الأردني،
 // القطرية), or "".
 func (g *gazetteer) demonym(tk *token) string {
 	for _, c := range tk.stems() {
-		if e := g.lex[tk.stem(c)]; e != nil {
-			for _, p := range e.phrases {
-				if p.kind == pDemonym && len(p.rest) == 0 {
-					return p.country
-				}
+		for _, p := range g.lex[tk.stem(c)] {
+			if p.kind == pDemonym && len(p.rest) == 0 {
+				return p.country
 			}
 		}
 	}

@@ -2,13 +2,14 @@ package arnews
 
 import (
 	"bufio"
-	"github.com/google/go-cmp/cmp"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // monthTestSystems is every defined month system, in declaration order.

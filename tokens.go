@@ -33,7 +33,24 @@ type token struct {
 	brk    bool // a line break stands between the previous token and this one
 	ncut   uint8
 	cuts   [maxCuts]cut // clitic splits; cuts[0] is always the whole word
+	// The lexicon classes of the word (see lexicon.go and classify):
+	// asWritten of the word exactly as written, inStems of any of its
+	// stems taken literally, reads of its readings with the article
+	// understood.
+	asWritten, inStems, reads wclass
 }
+
+// is reports whether the word, exactly as written, is in a class of c.
+func (t *token) is(c wclass) bool { return t.asWritten&c != 0 }
+
+// has reports whether a stem of the word, after any proclitics and taken
+// literally, is in a class of c: والتوقيع has التوقيع and توقيع.
+func (t *token) has(c wclass) bool { return t.inStems&c != 0 }
+
+// readsAs reports whether a reading of the word, with the article
+// understood, is in a class of c: الوزير reads as the honorific الوزير,
+// وزير as the office وزير.
+func (t *token) readsAs(c wclass) bool { return t.reads&c != 0 }
 
 // cut is one way to read a word as proclitics + stem: the stem is
 // norm[at:]. def says the proclitics end in the article ال (or the لل of
@@ -66,14 +83,132 @@ type sentence struct {
 	span        Span
 }
 
-// prepare normalizes src, tokenizes it and splits it into sentences.
+// prepare normalizes src, tokenizes it, splits it into sentences and
+// looks every word up in the lexicon.
 func prepare(src string) *text {
+	t := splitText(src)
+	t.classify(builtinLexicon())
+	return t
+}
+
+// splitText normalizes src, tokenizes it and splits it into sentences,
+// without the lexicon (which is itself built with it).
+func splitText(src string) *text {
 	norm, omap := searchNormalizer().StringMap(src)
 	t := &text{src: src, norm: norm, omap: omap}
 	t.cur.m = omap
 	t.tokenize()
 	t.splitSentences()
 	return t
+}
+
+// classify records the lexicon classes of every word. A reading through a
+// preposition (ب ل ك, with or without و) is no function word, name link,
+// not-name word or و-name (بفي, لبن); a reading through و or ف alone keeps
+// them except the و-name (وفي is في, but ولي is not وليد's kind).
+func (t *text) classify(lx *lexicon) {
+	for i := range t.toks {
+		tk := &t.toks[i]
+		if tk.kind == tokNumber {
+			continue
+		}
+		for _, c := range tk.stems() {
+			e := lx.lookup(tk.stem(c))
+			if e == nil {
+				continue
+			}
+			if c.at == 0 {
+				tk.asWritten = e.lit
+			}
+			tk.inStems |= e.lit
+			if c.def {
+				tk.reads |= e.def
+				continue
+			}
+			b := e.bare
+			if c.at != 0 && !conjOnly(tk, c) {
+				b &^= cFunc | cStop | cConnect | cWaName
+			}
+			if c.at != 0 {
+				b &^= cWaName
+			}
+			tk.reads |= b
+		}
+	}
+}
+
+// conjOnly reports whether the proclitics cut by c are only و or ف.
+func conjOnly(tk *token, c cut) bool {
+	return c.at == 2 && !c.def && (strings.HasPrefix(tk.norm, "و") || strings.HasPrefix(tk.norm, "ف"))
+}
+
+// The proclitics a word starts with. They are letters of the word, so the
+// token layer, which splits them, is the one place that spells them.
+
+// leadingWa reports whether the word starts with the conjunction و, split
+// off as a proclitic: وقطر, والرئيس.
+func (t *token) leadingWa() bool { return t.ncut > 1 && strings.HasPrefix(t.norm, "و") }
+
+// startsWithWa reports whether the word starts with و, split off or not:
+// وعن, و.
+func (t *token) startsWithWa() bool { return strings.HasPrefix(t.norm, "و") }
+
+// conjunctionAlone reports whether the token is the conjunction و written
+// apart from the next word.
+func (t *token) conjunctionAlone() bool { return t.norm == "و" }
+
+// leadingBi reports whether the word starts with the preposition ب, split
+// off as a proclitic: بوزارة, بالدوحة.
+func (t *token) leadingBi() bool { return t.ncut > 1 && strings.HasPrefix(t.norm, "ب") }
+
+// leadingLi reports whether the word starts with the preposition ل (or لل),
+// split off as a proclitic: لترسيم, للتعاون.
+func (t *token) leadingLi() bool { return t.ncut > 1 && strings.HasPrefix(t.norm, "ل") }
+
+// leadingArticle reports whether the word, as written, starts with the
+// article ال.
+func (t *token) leadingArticle() bool { return strings.HasPrefix(t.norm, "ال") }
+
+// leadingBiArticle reports whether the word starts with ب + the article:
+// بالاتفاق.
+func (t *token) leadingBiArticle() bool { return strings.HasPrefix(t.norm, "بال") }
+
+// articleBefore reports whether the article ال is written right before the
+// stem of the cut c (not in لل, where its alef is dropped).
+func (t *token) articleBefore(c cut) bool {
+	return c.def && c.at >= 4 && t.norm[c.at-4:c.at] == "ال"
+}
+
+// withoutArticle returns the word without a leading article (الاتفاق →
+// اتفاق), or the word itself.
+func (t *token) withoutArticle() string {
+	for _, c := range t.stems() {
+		if c.def && c.at == 4 {
+			return t.stem(c)
+		}
+	}
+	return t.norm
+}
+
+// definiteStem returns the stem of the first reading with the article
+// (والجانب → جانب), or the word itself.
+func (t *token) definiteStem() string {
+	for _, c := range t.stems() {
+		if c.def {
+			return t.stem(c)
+		}
+	}
+	return t.norm
+}
+
+// definite reports whether the word has a reading with the article.
+func (t *token) definite() bool {
+	for _, c := range t.stems() {
+		if c.def {
+			return true
+		}
+	}
+	return false
 }
 
 // origSpan maps a span of the normalized text to the original text.
@@ -283,3 +418,7 @@ func (t *text) splitSentences() {
 	}
 	closeAt(len(t.toks))
 }
+
+// isClausePunct reports whether tk is a punctuation mark that ends a
+// phrase (، . : ( ) « » - …).
+func isClausePunct(tk *token) bool { return tk.kind == tokPunct && tk.is(cClausePunct) }

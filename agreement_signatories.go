@@ -1,0 +1,57 @@
+package arnews
+
+// This file holds the steps that find who signed an agreement.
+
+// signatories takes the people between the signing word and the noun; or,
+// when the noun follows the verb, the people after the noun up to a clause
+// break that does not go on with و:
+//
+//	sign … person … noun                       وقع وزير الخارجية فؤاد حسين اتفاقية
+//	sign noun عن الجانب X person [، وعن …]      ووقع الاتفاقيات عن الجانب السعودي وزير الاستثمار …
+//	noun … sign … person                       (the noun before the verb)
+func signatories(f *agreementFinder, x *nounCtx) {
+	if x.trig != trigSign || x.trigAt < 0 {
+		return
+	}
+	n := x.n
+	lo, hi := min(x.trigAt, n.i), max(x.trigAt, n.i)
+	if x.trigAt > n.j {
+		lo, hi = n.j, x.trigAt
+	}
+	if f.people(lo+1, hi, x.a) || x.trigAt >= n.i {
+		return
+	}
+	end := x.nextNoun()
+	for i := n.j + 1; i < end; i++ {
+		if isClausePunct(&f.t.toks[i]) && (i+1 >= end || !f.t.toks[i+1].startsWithWa()) {
+			end = i
+			break
+		}
+	}
+	f.people(n.j+1, end, x.a)
+}
+
+// people adds the persons named in tokens [lo, hi) to a's signatories and
+// reports whether there were any. People after an attendance word (بحضور،
+// برعاية، استقبل) attend: they are skipped until the clause ends.
+func (f *agreementFinder) people(lo, hi int, a *Agreement) bool {
+	found := false
+	attending := false
+	for i := lo; i < hi; i++ {
+		tk := &f.t.toks[i]
+		switch {
+		case isClausePunct(tk):
+			attending = false
+		case tk.is(cAttendance) || tk.leadingWa() && tk.has(cAttendance):
+			attending = true
+		}
+		if attending {
+			continue
+		}
+		if e, _ := f.entityAt(i); e != nil && e.Kind == "person" {
+			a.Signatories = appendUnique(a.Signatories, e.ID)
+			found = true
+		}
+	}
+	return found
+}

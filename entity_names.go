@@ -1,0 +1,319 @@
+package arnews
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds the rules for names from the gazetteer: matches through
+// clitics, ambiguous names resolved by context, acronyms in parentheses
+// and their later uses, news agencies and الوكالة, and national
+// institutions recognised by pattern.
+
+// institution reads a national institution whose head is at token i:
+//
+//	head [portfolio] [demonym | country] [(acronym)]
+//
+// وزارة الخارجية الأمريكية, وزارة خارجية قطر, الحكومة العراقية, البرلمان.
+func (f *finder) institution(i int) (int, bool) {
+	in, c, end := f.institutionHead(i)
+	if in == nil {
+		return i + 1, false
+	}
+	sent := f.t.toks[i].sent
+	slug, j := in.slug, end
+	if in.ministry {
+		port, next, ok := f.portfolio(j, sent)
+		if !ok {
+			return i + 1, false
+		}
+		slug, j = slug+port, next
+	}
+	country := ""
+	if d, e, ok := f.demonymAt(j, sent); ok {
+		country, j = d, e
+	} else if m := f.matchAt(j); m != nil && (!c.def || in.ministry) && f.g.ents[m.p.ref].kind == "country" && m.start == j {
+		country, j = f.g.ents[m.p.ref].country, m.end
+	}
+	// A gazetteer name covering as much wins: وكالة الأنباء القطرية.
+	if m := f.matchAt(i); m != nil && m.end >= j {
+		return i + 1, false
+	}
+	if country == "" {
+		if !in.bareOK && !in.ministry {
+			return i + 1, false
+		}
+		country = f.instState[slug]
+	}
+	id := "org:" + slug
+	if country != "" {
+		id = "org:" + country + ":" + slug
+	}
+	k := f.entity(id, "organization", f.mention(i, c, j-1).Text, country)
+	f.ents[k].facts.national = true
+	f.add(k, i, c, j-1)
+	f.noteState(slug, country)
+	if in.newsAgency {
+		f.ents[k].facts.newsAgency = true
+		f.noteAgency(k)
+	}
+	return f.parenAcronym(j, k), true
+}
+
+// institutionHead returns the longest institution head starting at token
+// i, the cut it was read through and the token after it.
+func (f *finder) institutionHead(i int) (*institution, cut, int) {
+	tk := &f.t.toks[i]
+	var in *institution
+	var c cut
+	end := 0
+	for _, cc := range tk.stems() {
+		ps := f.g.lex[tk.stem(cc)]
+		for k := range ps {
+			p := &ps[k]
+			if p.kind == pInst && p.def == cc.def && f.follows(i, p.rest) && i+1+len(p.rest) > end {
+				in, c, end = &f.g.insts.heads[p.ref], cc, i+1+len(p.rest)
+			}
+		}
+	}
+	return in, c, end
+}
+
+// portfolio reads a ministry's portfolio at token j: up to three definite
+// words (الخارجية, الشؤون الخارجية), or one bare word before a country
+// (خارجية قطر). It returns the portfolio's slug and the token after it.
+func (f *finder) portfolio(j, sent int) (string, int, bool) {
+	toks := f.t.toks
+	start := j
+	for k := 0; k < 3 && f.word(j, sent) && f.info[j].def && f.info[j].dem == 0 && f.info[j].match == 0; k++ {
+		j++
+	}
+	if j == start && f.word(j, sent) && f.matchKind(j+1) == "country" {
+		j++ // وزارة خارجية قطر
+	}
+	if j == start {
+		return "", j, false
+	}
+	key := portfolioKey(toks[start:j])
+	if s, ok := f.g.insts.portfolios[key]; ok {
+		return s, j, true
+	}
+	return strings.ReplaceAll(key, " ", "-"), j, true
+}
+
+// noteState records the state of an institution, so that a later mention
+// without one takes it; two states make it unknown again.
+func (f *finder) noteState(slug, country string) {
+	if country == "" {
+		return
+	}
+	if f.instState == nil {
+		f.instState = make(map[string]string)
+	}
+	if old, ok := f.instState[slug]; ok && old != country {
+		f.instState[slug] = "" // two states: no longer obvious
+	} else if !ok {
+		f.instState[slug] = country
+	}
+}
+
+// parenAcronym takes "(acronym)" right after an organisation ending at
+// token j as a mention of entity k, and returns the token after it.
+func (f *finder) parenAcronym(j, k int) int {
+	toks := f.t.toks
+	if j+2 >= len(toks) || toks[j].norm != "(" || toks[j+1].kind != tokWord {
+		return j
+	}
+	close := j + 2
+	for close < len(toks) && close < j+5 && toks[close].kind == tokWord {
+		close++
+	}
+	if close >= len(toks) || toks[close].norm != ")" || toks[close].sent != toks[j].sent {
+		return j
+	}
+	for x := j + 1; x < close; x++ {
+		if utf8.RuneCountInString(toks[x].norm) > 8 {
+			return j
+		}
+		f.info[x].claimed = true
+	}
+	f.add(k, j+1, cut{}, close-1)
+	if close == j+2 && !f.ambiguousAcronym(j+1) {
+		if f.acr == nil {
+			f.acr = make(map[string]int)
+		}
+		f.acr[toks[j+1].norm] = k
+	}
+	return close + 1
+}
+
+// ambiguousAcronym reports whether the one-word acronym at token i is also
+// a common word (ومع "and with", بنا "with us"), so that it is not linked
+// outside parentheses.
+func (f *finder) ambiguousAcronym(i int) bool {
+	if f.info[i].cls&(cFunc|cStop) != 0 {
+		return true
+	}
+	tk := &f.t.toks[i]
+	lx := builtinLexicon()
+	for _, c := range tk.stems() {
+		if e := lx.lookup(tk.stem(c)); c.at == 2 && e != nil && e.bare&cFunc != 0 {
+			return true // و + مع
+		}
+		for _, p := range f.g.lex[tk.stem(c)] {
+			if p.kind == pAcronym && p.ambig {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastAgency returns the news agency mentioned last before the byte
+// offset pos, or -1.
+func (f *finder) lastAgency(pos int) int {
+	best, bestAt := -1, -1
+	for _, k := range f.agencies {
+		for _, m := range f.ents[k].Mentions {
+			if m.Start < pos && m.Start > bestAt {
+				best, bestAt = k, m.Start
+			}
+		}
+	}
+	return best
+}
+
+func (f *finder) noteAgency(k int) {
+	for _, a := range f.agencies {
+		if a == k {
+			return
+		}
+	}
+	f.agencies = append(f.agencies, k)
+}
+
+// names emits the gazetteer matches, acronyms, surnames and agency
+// anaphors, in one pass.
+func (f *finder) names() {
+	toks := f.t.toks
+	for i := 0; i < len(toks); i++ {
+		inf := &f.info[i]
+		if toks[i].kind != tokWord || inf.claimed {
+			continue
+		}
+		if m := f.matchAt(i); m != nil {
+			if end, ok := f.gazetteerName(m); ok {
+				i = end - 1
+			}
+			continue
+		}
+		if p, end := f.surnameAt(i); p >= 0 {
+			f.add(p, i, f.surnameCut(i), end-1)
+			i = end - 1
+			continue
+		}
+		if len(f.acr) > 0 {
+			if k, c, ok := f.docAcronym(i); ok {
+				f.add(k, i, c, i)
+				continue
+			}
+		}
+		if inf.cls&cAgencyRef != 0 {
+			// Not الوكالة الدولية للطاقة الذرية and the like: those are
+			// gazetteer names, matched above.
+			if k := f.lastAgency(toks[i].span.Start); k >= 0 {
+				f.add(k, i, f.cutFor(i, cAgencyRef), i)
+			}
+		}
+	}
+}
+
+// gazetteerName adds the entity of the gazetteer match m, if it is one:
+// an ambiguous acronym only counts in parentheses after its name, and an
+// ambiguous name needs a cue, a demonym that settles it, or context. It
+// returns the token after the mention (and an acronym in parentheses).
+func (f *finder) gazetteerName(m *gmatch) (int, bool) {
+	ge := &f.g.ents[m.p.ref]
+	if m.p.ambig && m.p.kind == pAcronym {
+		return 0, false // ومع, بنا: only in parentheses after the agency's name.
+	}
+	if m.p.ambig {
+		// A demonym after the name settles it: عمان الأردنية is Amman,
+		// not Oman.
+		if d, _, ok := f.demonymAt(m.end, f.t.toks[m.start].sent); ok && d != ge.country {
+			if ge = f.alternative(m, d); ge == nil {
+				return 0, false
+			}
+		} else if !m.cue {
+			start := f.mention(m.start, m.c, m.end-1).Start
+			if ge = f.byContext(m, start); ge == nil {
+				return 0, false
+			}
+		}
+	}
+	k := f.entity(ge.id, ge.kind, ge.name, ge.country)
+	f.add(k, m.start, m.c, m.end-1)
+	end := m.end
+	if ge.kind == "organization" {
+		if ge.newsAgency {
+			f.ents[k].facts.newsAgency = true
+			f.noteAgency(k)
+		}
+		end = f.parenAcronym(m.end, k)
+	}
+	return end, true
+}
+
+// alternative returns another entity with the same one-word name as the
+// match m, belonging to country.
+func (f *finder) alternative(m *gmatch, country string) *gazEntity {
+	tk := &f.t.toks[m.start]
+	ps := f.g.lex[tk.stem(m.c)]
+	for k := range ps {
+		p := &ps[k]
+		if p.kind == pEntity && len(p.rest) == 0 && p.def == m.c.def && f.g.ents[p.ref].country == country {
+			return &f.g.ents[p.ref]
+		}
+	}
+	return nil
+}
+
+// byContext resolves an ambiguous one-word name with no cue by the
+// document: it is taken when exactly one of the entities bearing it was
+// mentioned before pos or belongs to a country mentioned before pos (عمّان
+// after الأردن is Amman).
+func (f *finder) byContext(m *gmatch, pos int) *gazEntity {
+	tk := &f.t.toks[m.start]
+	ps := f.g.lex[tk.stem(m.c)]
+	var found *gazEntity
+	for k := range ps {
+		p := &ps[k]
+		if p.kind != pEntity || len(p.rest) != 0 || p.def != m.c.def {
+			continue
+		}
+		ge := &f.g.ents[p.ref]
+		if !f.mentionedBefore(ge.id, pos) &&
+			(ge.kind == "country" || ge.country == "" || !f.mentionedBefore(ge.country, pos)) {
+			continue
+		}
+		if found != nil && found != ge {
+			return nil
+		}
+		found = ge
+	}
+	return found
+}
+
+// docAcronym finds at token i an acronym defined in parentheses earlier.
+func (f *finder) docAcronym(i int) (int, cut, bool) {
+	tk := &f.t.toks[i]
+	for _, c := range tk.stems() {
+		if c.at > 2 || c.def {
+			continue
+		}
+		if k, ok := f.acr[tk.stem(c)]; ok {
+			return k, c, true
+		}
+	}
+	return 0, cut{}, false
+}

@@ -1,0 +1,344 @@
+package arnews
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// This file holds the lexicon: the closed word classes that every stage
+// shares (function words, titles, speech verbs, instrument nouns, signing
+// words, …), read from the embedded data/lexicon.tsv, one row per word and
+// class. The token layer looks every token up once (tokens.go, classify)
+// and records its classes, so a rule asks a token for a class and never
+// compares strings; adding a word is one row of the file.
+
+//go:embed data/lexicon.tsv
+var lexiconTSV string
+
+// wclass is a set of word classes.
+type wclass uint64
+
+// The word classes. Their rows are in data/lexicon.tsv under the names of
+// lexClasses.
+const (
+	// People and organisations.
+	cFunc        wclass = 1 << iota // function word: preposition, pronoun, particle
+	cStop                           // common word that is never part of a name
+	cOffice                         // head of an office: وزير, رئيس, ولي, أمير
+	cHonor                          // honorific or rank: الشيخ, السيد, العميد
+	cRankTail                       // second word of a rank: الركن, أول
+	cCounter                        // counterpart: نظيره
+	cNotFirst                       // a common word that may continue a name but not start it
+	cNameLink                       // بن, ابن, بنت, أبي
+	cFamily                         // آل
+	cServant                        // عبد
+	cKunya                          // أبو, أم
+	cParticle                       // particle of a European name: فون, دير
+	cWaName                         // a given name starting with و: وليد
+	cConstruct                      // noun inside an office or institution: مجلس, وزراء
+	cCue                            // word that makes an ambiguous name certain: مدينة
+	cAgencyRef                      // الوكالة, an anaphor for a news agency
+	cSpeech                         // verb of saying: قال, أكدت
+	cAttribution                    // بحسب, نقلا: introduces a source
+
+	// Agreements.
+	cInstrument     // an instrument noun (see lexicon.nouns)
+	cSign           // signing: وقع, أبرم, التوقيع
+	cApprove        // approval: صادق, وافق
+	cInForce        // entry into force: سريان, يسري
+	cScope          // حيز of حيز التنفيذ
+	cNegotiate      // talks: مفاوضات, محادثات
+	cEffective      // introduces the date it takes effect: اعتبارا
+	cExecution      // التنفيذ of حيز التنفيذ
+	cEnter          // a form of دخل
+	cSignedAdj      // الموقع, الموقعة after an instrument
+	cSignOrExpect   // توقع, يوقع: signs or expects
+	cSignCue        // after it توقع is the verb sign: لم, لن, سوف
+	cSigningNoun    // توقيع, إبرام: a verbal noun of signing
+	cAttendance     // بحضور, برعاية: who follows attends
+	cPassive        // تم, جرى
+	cConsensus      // ضرورة, أهمية: اتفاق على ضرورة is a consensus
+	cNegation       // لم, لن, رفض
+	cFuture         // سوف, المقرر: the verb after it is in the future
+	cWas            // كان, كانت
+	cPerfect        // قد
+	cSubjectPrep    // بشأن, حول
+	cRelational     // الخاصة, المتعلقة
+	cByVirtue       // بموجب, بموجبه
+	cField          // مجال
+	cNotSubject     // لأنه, لذلك: starts with ل but opens no subject
+	cClauseEnd      // ends a subject phrase: الذي, حيث, بحضور
+	cDual           // البلدين, الطرفان: the two parties
+	cSide           // جانب, طرف, وفد
+	cComplementizer // أن, إن, بأن
+	cDateGap        // يوم, خلال, منذ between an instrument and its date
+	cYearNoun       // عام, سنة
+	cIn             // في
+	cBetween        // بين
+	cWith           // مع
+	cFrom           // من
+	cOn             // على
+	cOr             // أو
+	cDemonstrative  // هذا, ذلك, نفس before اليوم
+	cOtherClause    // أن, الذي, حيث: a verb after it is in another clause
+
+	// Punctuation.
+	cClausePunct // ends a phrase: ، . : ( ) « » -
+	cComma       // ، ,
+	cParen       // ( )
+	cDash        // - – —
+)
+
+// cConnect is any link of a name chain.
+const cConnect = cNameLink | cFamily | cServant | cKunya | cParticle
+
+// lexClass describes a class of data/lexicon.tsv.
+type lexClass struct {
+	bit wclass
+	// withArticle: the class is read with the article understood, so a
+	// row with ال is a class of definite readings only and a row without
+	// of indefinite ones (الوزير is an honorific, وزير an office). Other
+	// classes are read as written.
+	withArticle bool
+}
+
+// lexClasses are the classes of data/lexicon.tsv, by name. The instrument
+// classes (instrument/KIND[/plural][/weak]) and the date classes
+// (date/ROLE, see dateRoles) are read by their own code.
+var lexClasses = map[string]lexClass{
+	"function":         {bit: cFunc},
+	"not-name":         {bit: cStop, withArticle: true},
+	"office":           {bit: cOffice, withArticle: true},
+	"honorific":        {bit: cHonor, withArticle: true},
+	"rank-tail":        {bit: cRankTail, withArticle: true},
+	"counterpart":      {bit: cCounter, withArticle: true},
+	"not-first":        {bit: cNotFirst, withArticle: true},
+	"name-link":        {bit: cNameLink},
+	"family-prefix":    {bit: cFamily},
+	"servant":          {bit: cServant},
+	"kunya":            {bit: cKunya},
+	"name-particle":    {bit: cParticle},
+	"wa-name":          {bit: cWaName},
+	"construct":        {bit: cConstruct, withArticle: true},
+	"cue":              {bit: cCue, withArticle: true},
+	"agency-anaphor":   {bit: cAgencyRef, withArticle: true},
+	"speech-verb":      {bit: cSpeech, withArticle: true},
+	"attribution":      {bit: cAttribution},
+	"sign":             {bit: cSign},
+	"approve":          {bit: cApprove},
+	"in-force":         {bit: cInForce},
+	"scope":            {bit: cScope},
+	"negotiate":        {bit: cNegotiate},
+	"effective":        {bit: cEffective},
+	"execution":        {bit: cExecution},
+	"enter":            {bit: cEnter},
+	"signed-adjective": {bit: cSignedAdj},
+	"sign-or-expect":   {bit: cSignOrExpect},
+	"sign-cue":         {bit: cSignCue},
+	"signing-noun":     {bit: cSigningNoun},
+	"attendance":       {bit: cAttendance},
+	"passive":          {bit: cPassive},
+	"consensus-object": {bit: cConsensus},
+	"negation":         {bit: cNegation},
+	"future":           {bit: cFuture},
+	"was":              {bit: cWas},
+	"perfect":          {bit: cPerfect},
+	"subject-prep":     {bit: cSubjectPrep},
+	"relational":       {bit: cRelational},
+	"by-virtue":        {bit: cByVirtue},
+	"field":            {bit: cField},
+	"not-subject":      {bit: cNotSubject},
+	"clause-end":       {bit: cClauseEnd},
+	"dual-party":       {bit: cDual},
+	"side":             {bit: cSide},
+	"complementizer":   {bit: cComplementizer},
+	"date-gap":         {bit: cDateGap},
+	"year-noun":        {bit: cYearNoun},
+	"in":               {bit: cIn},
+	"between":          {bit: cBetween},
+	"with":             {bit: cWith},
+	"from":             {bit: cFrom},
+	"on":               {bit: cOn},
+	"or":               {bit: cOr},
+	"demonstrative":    {bit: cDemonstrative},
+	"other-clause":     {bit: cOtherClause},
+	"clause-punct":     {bit: cClausePunct},
+	"comma":            {bit: cComma},
+	"paren":            {bit: cParen},
+	"dash":             {bit: cDash},
+}
+
+// lexWord holds the classes of one normalized word.
+type lexWord struct {
+	// lit are the classes of rows spelled exactly as this word.
+	lit wclass
+	// bare and def are the classes read with the article understood:
+	// bare of rows without the article, def of rows spelled ال + this word.
+	bare, def wclass
+}
+
+// instrument describes an instrument noun.
+type instrument struct {
+	kind   string
+	plural bool
+	weak   bool   // counts only when a trigger governs it
+	next   string // a second word it needs (مذكره تفاهم), normalized
+}
+
+// lexicon is the compiled data/lexicon.tsv. It is immutable once built.
+type lexicon struct {
+	words map[string]*lexWord
+	// nouns are the instrument nouns by their normalized first word.
+	nouns map[string]instrument
+	// future and notFuture are the normalized prefixes of the classes
+	// future-prefix and not-future-prefix.
+	future, notFuture []string
+	// dateRows are the rows of the date classes, in file order.
+	dateRows []lexRow
+}
+
+// lexRow is one row of data/lexicon.tsv.
+type lexRow struct {
+	class, word string
+}
+
+// lexiconRows returns the rows of data/lexicon.tsv.
+func lexiconRows(src string) []lexRow {
+	var rows []lexRow
+	for _, f := range tsvRows(src, 2, 3) {
+		rows = append(rows, lexRow{class: f[0], word: f[1]})
+	}
+	return rows
+}
+
+// builtinLexicon returns the lexicon, built on first use; it is safe for
+// concurrent use.
+var builtinLexicon = sync.OnceValue(func() *lexicon { return compileLexicon(lexiconRows(lexiconTSV)) })
+
+// compileLexicon builds the lexicon from its rows. Rows of unknown classes
+// are skipped; TestLexiconValid checks the embedded file row by row.
+func compileLexicon(rows []lexRow) *lexicon {
+	lx := &lexicon{words: make(map[string]*lexWord, 2*len(rows)), nouns: map[string]instrument{}}
+	for _, r := range rows {
+		switch {
+		case strings.HasPrefix(r.class, "date/"):
+			lx.dateRows = append(lx.dateRows, r)
+		case strings.HasPrefix(r.class, "instrument/"):
+			lx.addInstrument(r)
+		case r.class == "future-prefix":
+			lx.future = append(lx.future, Normalize(r.word))
+		case r.class == "not-future-prefix":
+			lx.notFuture = append(lx.notFuture, Normalize(r.word))
+		default:
+			if c, ok := lexClasses[r.class]; ok {
+				lx.addWord(r.word, c)
+			}
+		}
+	}
+	return lx
+}
+
+func (lx *lexicon) entry(key string) *lexWord {
+	e := lx.words[key]
+	if e == nil {
+		e = &lexWord{}
+		lx.words[key] = e
+	}
+	return e
+}
+
+// addWord adds a one-word row of class c.
+func (lx *lexicon) addWord(w string, c lexClass) {
+	toks := splitText(w).toks
+	if len(toks) != 1 {
+		return
+	}
+	tk := &toks[0]
+	lx.entry(tk.norm).lit |= c.bit
+	if !c.withArticle {
+		lx.entry(tk.norm).bare |= c.bit
+		return
+	}
+	key, def := tk.norm, false
+	if tk.kind == tokWord {
+		for _, ct := range tk.stems() {
+			if ct.def && ct.at == 4 {
+				key, def = tk.stem(ct), true
+			}
+		}
+	}
+	if def {
+		lx.entry(key).def |= c.bit
+	} else {
+		lx.entry(key).bare |= c.bit
+	}
+}
+
+// addInstrument adds a row of a class instrument/KIND[/plural][/weak].
+func (lx *lexicon) addInstrument(r lexRow) {
+	parts := strings.Split(r.class, "/")
+	if len(parts) < 2 || parts[1] == "" {
+		return
+	}
+	in := instrument{kind: parts[1]}
+	for _, p := range parts[2:] {
+		switch p {
+		case "plural":
+			in.plural = true
+		case "weak":
+			in.weak = true
+		default:
+			return
+		}
+	}
+	toks := splitText(r.word).toks
+	if len(toks) == 0 || len(toks) > 2 {
+		return
+	}
+	if len(toks) == 2 {
+		in.next = toks[1].norm
+	}
+	lx.nouns[toks[0].norm] = in
+	lx.entry(toks[0].norm).lit |= cInstrument
+	lx.entry(toks[0].norm).bare |= cInstrument
+}
+
+// lookup returns the classes of the normalized word w, or nil.
+func (lx *lexicon) lookup(w string) *lexWord {
+	return lx.words[w]
+}
+
+// futureVerb reports whether tk, alone or after و or ف, is a future
+// marker (سوف، المقرر) or looks like an imperfect verb with the future
+// prefix: four letters at least, starting with a future-prefix (سي، ست،
+// سن) and with no not-future-prefix (سيارة، ستار).
+func (lx *lexicon) futureVerb(tk *token) bool {
+	if tk.kind != tokWord {
+		return false
+	}
+	for _, c := range tk.stems() {
+		if c.at != 0 && !conjOnly(tk, c) {
+			continue
+		}
+		w := tk.stem(c)
+		if e := lx.lookup(w); e != nil && e.lit&cFuture != 0 {
+			return true
+		}
+		if utf8.RuneCountInString(w) >= 4 && hasPrefix(w, lx.future) && !hasPrefix(w, lx.notFuture) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefix reports whether w starts with one of prefixes.
+func hasPrefix(w string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}

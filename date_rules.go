@@ -615,52 +615,12 @@ func (m *dateMatcher) chooseYear(cal Calendar, mo, d int, rel dateRole) int {
 // numeric reads 31/12/2021, 31-12-2021, 2021-12-31, 2021/12/31 and
 // 31.12.2021, day first, with an optional era marker (هـ makes it Hijri).
 func (m *dateMatcher) numeric(i int) (dateMatch, bool) {
-	tk := &m.t.toks[i]
-	if tk.kind != tokNumber {
+	parts, end, ok := m.numericParts(i)
+	if !ok {
 		return dateMatch{}, false
 	}
-	var parts [3]string
-	end := i
-	if strings.Count(tk.norm, ".") == 2 && !strings.Contains(tk.norm, ",") {
-		a, rest, _ := strings.Cut(tk.norm, ".")
-		b, c, _ := strings.Cut(rest, ".")
-		parts = [3]string{a, b, c}
-	} else {
-		if !m.punct(i+1, "/", "-") || !m.same(i, i+4) {
-			return dateMatch{}, false
-		}
-		sep := m.t.toks[i+1].norm
-		if !m.punct(i+3, sep) || m.t.toks[i+2].kind != tokNumber || m.t.toks[i+4].kind != tokNumber {
-			return dateMatch{}, false
-		}
-		// Not part of a longer chain such as 1/2/3/4.
-		if m.punct(i+5, sep) && m.same(i, i+6) && m.t.toks[i+6].kind == tokNumber {
-			return dateMatch{}, false
-		}
-		if i > 1 && m.punct(i-1, sep) && m.t.toks[i-2].kind == tokNumber {
-			return dateMatch{}, false
-		}
-		parts = [3]string{tk.norm, m.t.toks[i+2].norm, m.t.toks[i+4].norm}
-		end = i + 4
-	}
-	var v [3]int
-	for k, s := range parts {
-		n, err := strconv.Atoi(s)
-		if err != nil || len(s) > 4 {
-			return dateMatch{}, false
-		}
-		v[k] = n
-	}
-	var y, mo, d int
-	switch {
-	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
-		y, mo, d = v[0], v[1], v[2]
-	case len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
-		d, mo, y = v[0], v[1], v[2]
-	default:
-		return dateMatch{}, false
-	}
-	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+	y, mo, d, ok := dayMonthYear(parts)
+	if !ok {
 		return dateMatch{}, false
 	}
 	cal := Gregorian
@@ -671,6 +631,55 @@ func (m *dateMatcher) numeric(i int) (dateMatch, bool) {
 		end = era.end
 	}
 	return m.resolved(i, cut{}, end, i, cal, y, mo, d, 0), true
+}
+
+// numericParts returns the three numbers of a numeric date at token i,
+// written as one token (31.12.2021) or as number sep number sep number
+// with / or -, and its last token. A longer chain (1/2/3/4) is no date.
+func (m *dateMatcher) numericParts(i int) (parts [3]string, end int, ok bool) {
+	tk := &m.t.toks[i]
+	if tk.kind != tokNumber {
+		return parts, i, false
+	}
+	if strings.Count(tk.norm, ".") == 2 && !strings.Contains(tk.norm, ",") {
+		a, rest, _ := strings.Cut(tk.norm, ".")
+		b, c, _ := strings.Cut(rest, ".")
+		return [3]string{a, b, c}, i, true
+	}
+	if !m.punct(i+1, "/", "-") || !m.same(i, i+4) {
+		return parts, i, false
+	}
+	sep := m.t.toks[i+1].norm
+	if !m.punct(i+3, sep) || m.t.toks[i+2].kind != tokNumber || m.t.toks[i+4].kind != tokNumber {
+		return parts, i, false
+	}
+	if m.punct(i+5, sep) && m.same(i, i+6) && m.t.toks[i+6].kind == tokNumber ||
+		i > 1 && m.punct(i-1, sep) && m.t.toks[i-2].kind == tokNumber {
+		return parts, i, false
+	}
+	return [3]string{tk.norm, m.t.toks[i+2].norm, m.t.toks[i+4].norm}, i + 4, true
+}
+
+// dayMonthYear reads three numbers as year-month-day (a four-digit year
+// first) or day-month-year (a four-digit year last).
+func dayMonthYear(parts [3]string) (y, mo, d int, ok bool) {
+	var v [3]int
+	for k, s := range parts {
+		n, err := strconv.Atoi(s)
+		if err != nil || len(s) > 4 {
+			return 0, 0, 0, false
+		}
+		v[k] = n
+	}
+	switch {
+	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
+		y, mo, d = v[0], v[1], v[2]
+	case len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
+		d, mo, y = v[0], v[1], v[2]
+	default:
+		return 0, 0, 0, false
+	}
+	return y, mo, d, mo >= 1 && mo <= 12 && d >= 1 && d <= 31
 }
 
 // yearDate reads عام|العام|سنة|السنة year [era], and year era (2020م،

@@ -587,53 +587,93 @@ func isPresentation(r rune) bool {
 }
 
 // foldRune maps one rune under f, ignoring context: -1 deletes it. Hamza
-// composition, digit separators and space runs are handled by next.
+// composition, digit separators and space runs are handled by next. The
+// steps of foldSteps touch disjoint sets of runes, so their order does not
+// matter.
 func foldRune(f Form, r rune) rune {
-	switch {
-	case r < 0x80:
+	if r < 0x80 {
 		return r
-	case r >= 0x600 && r <= 0x6FF:
-		switch {
-		case f&StripDiacritics != 0 && (isMark(r) || r == 0x653 || r == 0x654 || r == 0x655):
-			return -1
-		case f&StripTatweel != 0 && r == 0x640:
-			return -1
-		case f&StripInvisible != 0 && r == 0x61C:
-			return -1
-		case f&FoldAlef != 0 && (r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ' || r == 0x672 || r == 0x673 || r == 0x675):
-			return 'ا'
-		case f&FoldYa != 0 && (r == 'ى' || r == 0x6CC || r == 0x6D2):
-			return 'ي'
-		case f&FoldTehMarbuta != 0 && r == 'ة':
-			return 'ه'
-		case f&FoldHamza != 0 && r == 'ؤ':
-			return 'و'
-		case f&FoldHamza != 0 && r == 'ئ':
-			return 'ي'
-		case f&FoldPersian != 0 && r == 0x6A9:
-			return 'ك'
-		case f&FoldPersian != 0 && (r == 0x6D5 || r == 0x6C1 || r == 0x6BE || r == 0x6C0):
-			return 'ه'
-		case f&FoldDigits != 0 && r >= 0x660 && r <= 0x669:
-			return '0' + r - 0x660
-		case f&FoldDigits != 0 && r >= 0x6F0 && r <= 0x6F9:
-			return '0' + r - 0x6F0
-		case f&FoldPunctuation != 0 && r == '،':
-			return ','
-		case f&FoldPunctuation != 0 && r == '؛':
-			return ';'
-		case f&FoldPunctuation != 0 && r == '؟':
-			return '?'
+	}
+	for _, st := range foldSteps {
+		if f&st.form != 0 {
+			if x, ok := st.fold(r); ok {
+				return x
+			}
 		}
-	case f&StripInvisible != 0 && (r == 0xAD || r >= 0x200C && r <= 0x200F ||
-		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0xFEFF):
-		return -1
-	case f&FoldPunctuation != 0 && (r == '«' || r == '»' || r == '“' || r == '”' || r == '„'):
-		return '"'
-	case f&FoldSpaces != 0 && isSpace(r):
-		return ' '
 	}
 	return r
+}
+
+// foldSteps are the context-free steps of the forms: each maps the runes
+// it changes and reports whether r is one of them.
+var foldSteps = [...]struct {
+	form Form
+	fold func(r rune) (rune, bool)
+}{
+	{StripDiacritics, func(r rune) (rune, bool) { return -1, isMark(r) || r == 0x653 || r == 0x654 || r == 0x655 }},
+	{StripTatweel, func(r rune) (rune, bool) { return -1, r == 0x640 }},
+	{StripInvisible, func(r rune) (rune, bool) { return -1, isInvisible(r) }},
+	{FoldAlef, func(r rune) (rune, bool) {
+		return 'ا', r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ' || r == 0x672 || r == 0x673 || r == 0x675
+	}},
+	{FoldYa, func(r rune) (rune, bool) { return 'ي', r == 'ى' || r == 0x6CC || r == 0x6D2 }},
+	{FoldTehMarbuta, func(r rune) (rune, bool) { return 'ه', r == 'ة' }},
+	{FoldHamza, foldHamza},
+	{FoldPersian, foldPersian},
+	{FoldDigits, foldDigit},
+	{FoldPunctuation, foldPunctuation},
+	{FoldSpaces, func(r rune) (rune, bool) { return ' ', isSpace(r) }},
+}
+
+// isInvisible reports whether r is a mark of StripInvisible: ALM, soft
+// hyphen, ZWNJ, ZWJ, LRM, RLM, the bidi embeddings and isolates, BOM.
+func isInvisible(r rune) bool {
+	return r == 0x61C || r == 0xAD || r >= 0x200C && r <= 0x200F ||
+		r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0xFEFF
+}
+
+func foldHamza(r rune) (rune, bool) {
+	switch r {
+	case 'ؤ':
+		return 'و', true
+	case 'ئ':
+		return 'ي', true
+	}
+	return r, false
+}
+
+func foldPersian(r rune) (rune, bool) {
+	switch r {
+	case 0x6A9:
+		return 'ك', true
+	case 0x6D5, 0x6C1, 0x6BE, 0x6C0:
+		return 'ه', true
+	}
+	return r, false
+}
+
+func foldDigit(r rune) (rune, bool) {
+	switch {
+	case r >= 0x660 && r <= 0x669:
+		return '0' + r - 0x660, true
+	case r >= 0x6F0 && r <= 0x6F9:
+		return '0' + r - 0x6F0, true
+	}
+	return r, false
+}
+
+func foldPunctuation(r rune) (rune, bool) {
+	switch r {
+	case 0x60C: // Arabic comma
+		return ',', true
+	case 0x61B: // Arabic semicolon
+		return ';', true
+	case 0x61F: // Arabic question mark
+		return '?', true
+	case '«', '»', '“', '”', '„':
+		return '"', true
+	}
+	return r, false
 }
 
 // fold maps r with the table when it can.
@@ -729,62 +769,16 @@ func next[S ~string | ~[]byte](t *table, s S, atEOF bool, u *unit) (short bool) 
 		return false
 	}
 	u.n = size
-	f := t.form
 	var e expansion
 	t.expand(r, size, &e)
-	last := e.r[e.n-1]
-
-	// A combining hamza or madda after a letter it composes with, possibly
-	// behind other marks that are being deleted.
-	if f&StripDiacritics != 0 && composesWith(last, 0x654)|composesWith(last, 0x655)|composesWith(last, 0x653) != 0 {
-		pos := size
-		for range lookahead {
-			if pos >= len(s) {
-				if !atEOF {
-					return true
-				}
-				break
-			}
-			c, n, sh := decode(s[pos:])
-			if sh && !atEOF {
-				return true
-			}
-			if isMark(c) {
-				pos += n
-				continue
-			}
-			if x := composesWith(last, c); x != 0 {
-				e.r[e.n-1] = x
-				u.n = pos + n
-			}
-			break
+	if t.form&StripDiacritics != 0 && composeHamza(s, size, atEOF, &e, u) {
+		return true
+	}
+	if t.form&FoldDigits != 0 && e.n == 1 && isDigit(e.r[0]) {
+		if done, short := digitSeparator(t, s, size, atEOF, e.r[0], u); short || done {
+			return short
 		}
 	}
-
-	// A digit followed by a decimal or thousands separator and a digit.
-	if f&FoldDigits != 0 && e.n == 1 && isDigit(last) {
-		sep, n1, ok, sh := peek(t, s[size:], atEOF)
-		if sh {
-			return true
-		}
-		if ok && (sep == 0x66B || sep == 0x66C) {
-			d, _, ok, sh := peek(t, s[size+n1:], atEOF)
-			if sh {
-				return true
-			}
-			if ok && isDigit(d) {
-				u.put(t.fold(last))
-				if sep == 0x66B {
-					u.put('.')
-				} else {
-					u.put(',')
-				}
-				u.n = size + n1
-				return false
-			}
-		}
-	}
-
 	allMarks := true
 	for _, x := range e.r[:e.n] {
 		y := t.fold(x)
@@ -796,16 +790,81 @@ func next[S ~string | ~[]byte](t *table, s S, atEOF bool, u *unit) (short bool) 
 		u.put(y)
 	}
 	u.mark = u.len == 0 && allMarks
+	if t.form&FoldSpaces != 0 && u.len > 0 && u.buf[u.len-1] == ' ' {
+		return collapseSpace(t, s, atEOF, u)
+	}
+	return false
+}
 
-	// A space followed by another space: keep only the last of the run.
-	if f&FoldSpaces != 0 && u.len > 0 && u.buf[u.len-1] == ' ' {
-		nr, _, ok, sh := peek(t, s[u.n:], atEOF)
-		if sh {
+// composeHamza composes a combining hamza or madda with the letter before
+// it (the last rune of e), looking through other marks that are being
+// deleted: ا + ٔ → أ. It extends the unit over what it read, and returns
+// true when more input is needed.
+func composeHamza[S ~string | ~[]byte](s S, size int, atEOF bool, e *expansion, u *unit) (short bool) {
+	last := e.r[e.n-1]
+	if composesWith(last, 0x654)|composesWith(last, 0x655)|composesWith(last, 0x653) == 0 {
+		return false
+	}
+	pos := size
+	for range lookahead {
+		if pos >= len(s) {
+			return !atEOF
+		}
+		c, n, sh := decode(s[pos:])
+		if sh && !atEOF {
 			return true
 		}
-		if ok && nr == ' ' {
-			u.len--
+		if isMark(c) {
+			pos += n
+			continue
 		}
+		if x := composesWith(last, c); x != 0 {
+			e.r[e.n-1] = x
+			u.n = pos + n
+		}
+		return false
+	}
+	return false
+}
+
+// digitSeparator writes a digit followed by an Arabic decimal or thousands
+// separator and another digit as the digit and . or ,: ١٫٥ → 1.5. done
+// reports that it wrote the unit; short that more input is needed.
+func digitSeparator[S ~string | ~[]byte](t *table, s S, size int, atEOF bool, digit rune, u *unit) (done, short bool) {
+	sep, n1, ok, sh := peek(t, s[size:], atEOF)
+	if sh {
+		return false, true
+	}
+	if !ok || sep != 0x66B && sep != 0x66C {
+		return false, false
+	}
+	d, _, ok, sh := peek(t, s[size+n1:], atEOF)
+	if sh {
+		return false, true
+	}
+	if !ok || !isDigit(d) {
+		return false, false
+	}
+	u.put(t.fold(digit))
+	if sep == 0x66B {
+		u.put('.')
+	} else {
+		u.put(',')
+	}
+	u.n = size + n1
+	return true, false
+}
+
+// collapseSpace drops the space that ends the unit when another space
+// follows: of a run of spaces only the last is kept. It returns true when
+// more input is needed.
+func collapseSpace[S ~string | ~[]byte](t *table, s S, atEOF bool, u *unit) (short bool) {
+	nr, _, ok, sh := peek(t, s[u.n:], atEOF)
+	if sh {
+		return true
+	}
+	if ok && nr == ' ' {
+		u.len--
 	}
 	return false
 }

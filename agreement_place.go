@@ -53,11 +53,14 @@ func sourceStep(f *agreementFinder, x *nounCtx) {
 	}
 }
 
-// source finds who reports sentence si (see reporter); a speech verb
-// followed at once by أن (وأضافت أن …) has the reporter of the sentence
-// before.
+// source finds who reports sentence si (see reporter; a speech verb
+// followed at once by أن, وأضافت أن …, has the reporter of the sentence
+// before), or else the agency of the dateline.
 func (f *agreementFinder) source(si int) string {
-	return f.reporter(si, true)
+	if src := f.reporter(si, true); src != "" {
+		return src
+	}
+	return f.docSource
 }
 
 // reporter finds who reports sentence si, within its first twelve words:

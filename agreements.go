@@ -135,12 +135,7 @@ type agreementFinder struct {
 // already found. It returns them and the states they have as parties or
 // through signatories that are not among the entities (implied states).
 func findAgreements(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, ref time.Time) ([]Agreement, []string) {
-	f := &agreementFinder{t: t, g: g, lx: builtinLexicon(), dates: dates, ents: ents, ref: ref}
-	f.byID = make(map[string]int, len(ents.ents))
-	for i, e := range ents.ents {
-		f.byID[e.ID] = i
-	}
-	f.docSource = f.dateline()
+	f := newAgreementFinder(t, dates, ents, g, ref)
 	for si := range t.sents {
 		f.sentence(si)
 	}
@@ -158,6 +153,17 @@ func findAgreements(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, 
 		}
 	}
 	return f.out, f.implied
+}
+
+// newAgreementFinder returns a finder over the layers of t.
+func newAgreementFinder(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, ref time.Time) *agreementFinder {
+	f := &agreementFinder{t: t, g: g, lx: builtinLexicon(), dates: dates, ents: ents, ref: ref}
+	f.byID = make(map[string]int, len(ents.ents))
+	for i, e := range ents.ents {
+		f.byID[e.ID] = i
+	}
+	f.docSource = f.dateline()
+	return f
 }
 
 // window is how far, in tokens, the rules look from an instrument noun
@@ -232,9 +238,6 @@ func (f *agreementFinder) sentence(si int) {
 		return
 	}
 	source := f.source(si)
-	if source == "" {
-		source = f.docSource
-	}
 	var subjects []Span // subjects found in this sentence
 	for k, n := range nouns {
 		if f.skipNoun(nouns, k, subjects) {

@@ -13,10 +13,22 @@
 //
 // Extract runs one pipeline: the text is normalized once (with a map back to
 // the original offsets), cut once into tokens with their clitics split
-// (وقطر → و + قطر), grouped into sentences, and then annotated in turn by
-// the date finder, the gazetteer and the agreement rules, which all share
-// those tokens. The stages are also available on their own: [Normalize] and
-// [Normalizer], [ParseDate] and [FindDates], [FindEntities].
+// (وقطر → و + قطر), each word looked up once in the lexicon of closed word
+// classes, grouped into sentences, and then annotated in turn by the date
+// finder, the entity finder and the agreement rules, each reading the
+// layers before it. The stages are also available on their own:
+// [Normalize] and [Normalizer], [ParseDate] and [FindDates],
+// [FindEntities].
+//
+// The word lists are data, embedded from the package's data directory,
+// each file with a header that says where its facts come from:
+// data/lexicon.tsv (function words, titles, speech verbs, instrument
+// nouns, signing and approval words, … one row per word and class),
+// data/months.tsv (month and weekday names), data/numbers.tsv (ordinal
+// days in words), data/gazetteer.tsv (countries, demonyms, cities,
+// organisations), data/institutions.tsv (state bodies found by pattern)
+// and data/umm-al-qura.tsv (the Umm al-Qura calendar, compiled into
+// hijri_table.go by go generate).
 //
 // # Normalization
 //
@@ -77,7 +89,8 @@
 // الأمريكي، الجانب العراقي). National institutions are built by pattern
 // (وزارة الخارجية الأمريكية، حكومة قطر، مجلس النواب). An acronym in
 // parentheses after a name, وكالة الأنباء القطرية (قنا), is a mention of
-// the same entity.
+// the same entity; الوكالة is a mention of the news agency named last
+// before it.
 //
 // Entity IDs are stable keys: the ISO code for a country (QA), the
 // gazetteer key for a city (city:QA:doha) or organisation (org:taliban),

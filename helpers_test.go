@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -59,4 +60,23 @@ func joinTo(parts []string, n int) string {
 		b.WriteString("\n\n")
 	}
 	return cutAt(b.String(), n)
+}
+
+// mustDateValue parses a YYYY-MM-DD date for package-level test values.
+func mustDateValue(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// readTestFile returns the content of a file of the package directory.
+func readTestFile(tb testing.TB, name string) string {
+	tb.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }

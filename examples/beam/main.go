@@ -51,8 +51,7 @@ func main() {
 		o.Ref = time.Now().UTC().Format(time.DateOnly)
 	}
 	if err := o.check(); err != nil {
-		fmt.Fprintln(os.Stderr, "beam:", err)
-		flag.Usage()
+		fmt.Fprintf(os.Stderr, "beam: %v (see -help)\n", err)
 		os.Exit(2)
 	}
 	p, s := beam.NewPipelineWithRoot()

@@ -24,13 +24,19 @@ import (
 // beam.Init starts a worker. The register package also generates callers
 // that avoid reflection on every element.
 func init() {
-	register.Function4x0[string, string, func(article), func(string)](parseLine)
+	register.Function5x0[context.Context, string, string, func(article), func(string)](parseLine)
 	register.Function3x1[context.Context, fileio.ReadableFile, func(article), error](readArticle)
 	register.DoFn4x1[context.Context, article, func(string), func(string), error](&extractFn{})
 	register.Function2x1[string, int, string](formatPair)
 	register.Emitter1[article]()
 	register.Emitter1[string]()
 }
+
+// Counters, shown by the runner while the pipeline runs.
+var (
+	articlesRead = beam.NewCounter("arnews", "articles")
+	badLines     = beam.NewCounter("arnews", "bad_lines")
+)
 
 // options are the pipeline's settings, from the command line.
 type options struct {
@@ -105,10 +111,13 @@ type jsonLine struct {
 // parseLine reads one line of the JSON Lines file at path and emits it as
 // an article, or emits an error record to bad when the line cannot be read:
 // an empty line, invalid UTF-8, bad JSON, no "text", a malformed "ref".
-func parseLine(path, line string, emit func(article), bad func(string)) {
+func parseLine(ctx context.Context, path, line string, emit func(article), bad func(string)) {
 	line = strings.TrimSpace(line)
 	var in jsonLine
-	fail := func(msg string) { bad(errorRecord(path, in.ID, msg)) }
+	fail := func(msg string) {
+		badLines.Inc(ctx, 1)
+		bad(errorRecord(path, in.ID, msg))
+	}
 	switch {
 	case line == "":
 		fail("empty line")
@@ -206,6 +215,7 @@ func (f *extractFn) ProcessElement(ctx context.Context, a article, docs, keys fu
 	if err != nil {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}
+	articlesRead.Inc(ctx, 1)
 	docs(line)
 	for _, p := range pairs {
 		keys(p.key())

@@ -35,9 +35,15 @@ type input struct {
 	ref  string // YYYY-MM-DD
 }
 
-// runPipeline runs the pipeline with o on prism, in this process, and
-// returns the lines of its three outputs (nil for a file not written).
-func runPipeline(t *testing.T, o options) (docs, pairs, bad []string) {
+// outputs are what a run of the pipeline wrote: the lines of its three
+// files (nil for a file not written) and its counters by name.
+type outputs struct {
+	docs, pairs, bad []string
+	counters         map[string]int64
+}
+
+// runPipeline runs the pipeline with o on prism, in this process.
+func runPipeline(t *testing.T, o options) outputs {
 	t.Helper()
 	dir := t.TempDir()
 	o.Output = filepath.Join(dir, "documents.jsonl")
@@ -48,10 +54,34 @@ func runPipeline(t *testing.T, o options) (docs, pairs, bad []string) {
 	}
 	p, s := beam.NewPipelineWithRoot()
 	buildPipeline(s, o)
-	if _, err := prism.Execute(context.Background(), p); err != nil {
+	res, err := prism.Execute(context.Background(), p)
+	if err != nil {
 		t.Fatalf("pipeline failed: %v", err)
 	}
-	return readLines(t, o.Output), readLines(t, o.Pairs), readLines(t, o.Errors)
+	out := outputs{
+		docs:     readLines(t, o.Output),
+		pairs:    readLines(t, o.Pairs),
+		bad:      readLines(t, o.Errors),
+		counters: map[string]int64{},
+	}
+	for _, c := range res.Metrics().AllMetrics().Counters() {
+		if c.Key.Namespace == "arnews" {
+			out.counters[c.Key.Name] += c.Result()
+		}
+	}
+	return out
+}
+
+// checkCounters checks the pipeline's counters.
+func checkCounters(t *testing.T, got map[string]int64, articles, bad int) {
+	t.Helper()
+	want := map[string]int64{"articles": int64(articles)}
+	if bad > 0 {
+		want["bad_lines"] = int64(bad)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("counters (-want +got):\n%s", diff)
+	}
 }
 
 func readLines(t *testing.T, name string) []string {
@@ -210,11 +240,12 @@ func TestTextFiles(t *testing.T) {
 		id, _ := json.Marshal(name)
 		want[string(id)] = input{text, ref}
 	}
-	docs, pairs, bad := runPipeline(t, options{Input: "../../testdata/*.txt", Format: "text", Ref: ref})
-	checkDocuments(t, docs, want)
-	checkPairs(t, pairs, wantPairs(t, want))
-	if bad != nil {
-		t.Errorf("text input wrote error records: %q", bad)
+	out := runPipeline(t, options{Input: "../../testdata/*.txt", Format: "text", Ref: ref})
+	checkDocuments(t, out.docs, want)
+	checkPairs(t, out.pairs, wantPairs(t, want))
+	checkCounters(t, out.counters, len(want), 0)
+	if out.bad != nil {
+		t.Errorf("text input wrote error records: %q", out.bad)
 	}
 }
 
@@ -276,10 +307,12 @@ func TestJSONLines(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	docs, pairs, bad := runPipeline(t, options{Input: path, Format: "jsonl", Ref: defaultRef})
-	checkDocuments(t, docs, want)
-	checkPairs(t, pairs, wantPairs(t, want))
+	out := runPipeline(t, options{Input: path, Format: "jsonl", Ref: defaultRef})
+	checkDocuments(t, out.docs, want)
+	checkPairs(t, out.pairs, wantPairs(t, want))
+	checkCounters(t, out.counters, len(want), len(badLines))
 
+	bad := out.bad
 	if len(bad) != len(badLines) {
 		t.Errorf("got %d error records, want %d: %q", len(bad), len(badLines), bad)
 	}

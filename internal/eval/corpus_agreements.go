@@ -32,7 +32,7 @@ func scoreAgreements(a Article, doc *arnews.Document, r *ArticleResult) []Issue 
 	for pi, p := range doc.Agreements {
 		if !claimed[pi] {
 			issues = append(issues, Issue{Figure: "agreement", Text: p.Text,
-				Detail: describe(p.Kind, p.Status, stateParties(p.Parties)) + " unclaimed",
+				Detail:  describe(p.Kind, p.Status, stateParties(p.Parties)) + " unclaimed",
 				Context: excerpt(a.Body, p.Span)})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -125,7 +126,10 @@ func ParseSpecFile(name string, data []byte) (SpecFile, error) {
 		f.Cases = append(f.Cases, c)
 	}
 	if _, err := dec.Token(); err != nil {
-		return f, fmt.Errorf("%d: bad JSON: %w", lineAt(data, int(dec.InputOffset())), err)
+		if errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return f, fmt.Errorf("%d: bad JSON: %w", lineAt(data, skipSeparators(data, int(dec.InputOffset()))), err)
 	}
 	return f, nil
 }

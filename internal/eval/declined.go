@@ -62,16 +62,19 @@ func ReadDeclined(r io.Reader, name string) ([]Declined, error) {
 	return out, nil
 }
 
-// ApplyDeclined marks the cases of files that list names as declined. An
-// entry that matches no case is an error naming list (the list's name)
-// and the entry's line: a stale list must not hide anything.
+// ApplyDeclined marks the cases of files that list names as declined.
+// Entries for a file that is not among files are ignored (a folder may
+// hold some of the specs only); an entry for a file that is there but
+// matches none of its cases is an error naming list (the list's name) and
+// the entry's line: a stale list must not hide anything.
 func ApplyDeclined(files []SpecFile, list []Declined, name string) error {
 	for _, d := range list {
-		n := 0
+		present, n := false, 0
 		for fi := range files {
 			if files[fi].Name != d.File {
 				continue
 			}
+			present = true
 			for ci := range files[fi].Cases {
 				c := &files[fi].Cases[ci]
 				if strings.TrimSpace(c.Input) == d.Input {
@@ -80,7 +83,7 @@ func ApplyDeclined(files []SpecFile, list []Declined, name string) error {
 				}
 			}
 		}
-		if n == 0 {
+		if present && n == 0 {
 			return fmt.Errorf("arnews: %s:%d: no case of %s has the input %q", name, d.Line, d.File, d.Input)
 		}
 	}

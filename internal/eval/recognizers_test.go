@@ -205,6 +205,10 @@ func TestDeclined(t *testing.T) {
 	if err := ApplyDeclined(all, stale, "d.tsv"); err == nil || !strings.HasPrefix(err.Error(), "arnews: d.tsv:7: no case of MiniParser.json") {
 		t.Errorf("stale entry: error %v", err)
 	}
+	other := []Declined{{File: "DateParser.json", Input: "سأعود غدا", Reason: "x", Line: 8}}
+	if err := ApplyDeclined(all, other, "d.tsv"); err != nil {
+		t.Errorf("entry for a file not read: error %v", err)
+	}
 }
 
 func TestReadDeclinedErrors(t *testing.T) {

@@ -96,8 +96,10 @@ func scoreCase(file string, c Case) (FileScore, []Outcome) {
 		}
 		got := overlapping(dates, sp, ok)
 		found := ok && resultFound(r, got)
-		o := Outcome{File: file, Line: c.Line, Input: c.Input, Result: r, Got: got, Found: found,
-			Context: excerpt(c.Input, sp)}
+		o := Outcome{File: file, Line: c.Line, Input: c.Input, Result: r, Got: got, Found: found}
+		if ok {
+			o.Context = excerpt(c.Input, sp)
+		}
 		switch {
 		case c.Declined != "":
 			fs.Declined.tally(found)

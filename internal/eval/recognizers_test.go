@@ -176,6 +176,9 @@ func TestScoreRecognizersMini(t *testing.T) {
 		if o.Status == "unscored" {
 			reasons = append(reasons, o.Reason)
 		}
+		if o.Reason == "text not in input" && (o.Context != "" || !strings.HasSuffix(outcomeLine(o), "| في 3 أشهر")) {
+			t.Errorf("a text not in its input: context %q, line %q; want the bare input", o.Context, outcomeLine(o))
+		}
 	}
 	want2 := []string{`resolution "not resolved"`, `open range (Mod "since")`, "text not in input",
 		`Timex only ("2016-SU")`, "placeholder 0001-01-01"}

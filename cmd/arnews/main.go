@@ -6,6 +6,7 @@
 //	arnews [-ref YYYY-MM-DD] [-agreements] [FILE ...]
 //	arnews -jsonl [-j N] [FILE ...]
 //	arnews normalize [-form LIST] [FILE ...]
+//	arnews eval [-v] [-json] DIR | -conll FILE [-split dev] | -recognizers DIR
 //
 // With no FILE, arnews reads standard input. The first form prints one
 // indented Document per input, or with -agreements only its agreements, one
@@ -15,7 +16,10 @@
 // that cannot be read gives {"id":...,"error":"arnews: ..."} and the exit
 // status is 1 at the end. The normalize subcommand writes the text in the
 // Search form, or in the form named by -form, a comma-separated list of
-// steps (see -help).
+// steps (see -help). The eval subcommand measures arnews on annotated text:
+// a gold corpus folder, a CoNLL file such as ANERcorp, or Microsoft
+// Recognizers-Text's Arabic date specs, and prints the figures (see
+// arnews eval -h).
 //
 // A bad flag or an unreadable file prints one line on standard error and
 // exits with status 2.
@@ -56,6 +60,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "normalize" {
 		return runNormalize(args[1:], stdin, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "eval" {
+		return runEval(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("arnews", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	refFlag := fs.String("ref", "", "publication date `YYYY-MM-DD` for relative dates (default: today, UTC)")
@@ -63,7 +70,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "number of `workers` for -jsonl")
 	onlyAgreements := fs.Bool("agreements", false, "print only the agreements, one JSON object per line")
 	if code, done := parseFlags(fs, args, stderr,
-		"usage: arnews [-ref YYYY-MM-DD] [-agreements] [-jsonl] [-j N] [FILE ...]\n       arnews normalize [-form LIST] [FILE ...]"); done {
+		"usage: arnews [-ref YYYY-MM-DD] [-agreements] [-jsonl] [-j N] [FILE ...]\n       arnews normalize [-form LIST] [FILE ...]\n       arnews eval [-v] [-json] DIR | -conll FILE [-split dev] | -recognizers DIR"); done {
 		return code
 	}
 	ref := time.Time{}

@@ -80,3 +80,23 @@ func readTestFile(tb testing.TB, name string) string {
 	}
 	return string(b)
 }
+
+// tableLine is a data row of an embedded table and its line number.
+type tableLine struct {
+	no     int
+	fields []string
+}
+
+// tableLines returns the data rows of the table src (a file of data/),
+// split at tabs: not comments, not empty, not the header line, which
+// starts with the name of the first column.
+func tableLines(src, firstColumn string) []tableLine {
+	var out []tableLine
+	for i, line := range strings.Split(src, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, firstColumn+"\t") {
+			continue
+		}
+		out = append(out, tableLine{no: i + 1, fields: strings.Split(line, "\t")})
+	}
+	return out
+}

@@ -11,12 +11,9 @@ import (
 func TestLexiconValid(t *testing.T) {
 	seen := map[string]bool{}
 	used := map[string]bool{}
-	for i, line := range strings.Split(lexiconTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "class\t") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		where := fmt.Sprintf("data/lexicon.tsv:%d", i+1)
+	for _, l := range tableLines(lexiconTSV, "class") {
+		f := l.fields
+		where := fmt.Sprintf("data/lexicon.tsv:%d", l.no)
 		if len(f) != 3 {
 			t.Errorf("%s: %d columns, want 3", where, len(f))
 			continue
@@ -121,13 +118,10 @@ func TestFutureVerb(t *testing.T) {
 // TestInstitutionsValid checks every row of data/institutions.tsv.
 func TestInstitutionsValid(t *testing.T) {
 	heads, portfolios := 0, 0
-	for i, line := range strings.Split(institutionsTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "kind\t") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for _, l := range tableLines(institutionsTSV, "kind") {
+		f, i := l.fields, l.no-1
 		if len(f) != 5 || f[1] == "" || f[2] == "" {
-			t.Errorf("data/institutions.tsv:%d: want 5 columns with words and slug: %q", i+1, line)
+			t.Errorf("data/institutions.tsv:%d: want 5 columns with words and slug: %q", i+1, f)
 			continue
 		}
 		for _, fl := range strings.Split(f[3], ",") {
@@ -158,12 +152,10 @@ func TestInstitutionsValid(t *testing.T) {
 // TestNumbersValid checks every row of data/numbers.tsv.
 func TestNumbersValid(t *testing.T) {
 	rows := 0
-	for i, line := range strings.Split(numbersTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "word\t") {
-			continue
-		}
+	for _, l := range tableLines(numbersTSV, "word") {
+		i := l.no - 1
 		rows++
-		if f := strings.Split(line, "\t"); len(f) != 4 {
+		if f := l.fields; len(f) != 4 {
 			t.Errorf("data/numbers.tsv:%d: %d columns, want 4", i+1, len(f))
 		} else if _, ok := numberKinds[f[2]]; !ok {
 			t.Errorf("data/numbers.tsv:%d: unknown kind %q", i+1, f[2])

@@ -390,12 +390,9 @@ func TestMonthNamesReferenceCopy(t *testing.T) {
 // parser.
 func TestMonthsTSVValid(t *testing.T) {
 	rows := 0
-	for i, line := range strings.Split(monthsTSV, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "system\t") {
-			continue
-		}
+	for _, l := range tableLines(monthsTSV, "system") {
+		i, f := l.no-1, l.fields
 		rows++
-		f := strings.Split(line, "\t")
 		if len(f) != 5 {
 			t.Errorf("data/months.tsv:%d: %d columns, want 5", i+1, len(f))
 			continue

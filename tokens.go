@@ -47,11 +47,6 @@ func (t *token) is(c wclass) bool { return t.asWritten&c != 0 }
 // literally, is in a class of c: والتوقيع has التوقيع and توقيع.
 func (t *token) has(c wclass) bool { return t.inStems&c != 0 }
 
-// readsAs reports whether a reading of the word, with the article
-// understood, is in a class of c: الوزير reads as the honorific الوزير,
-// وزير as the office وزير.
-func (t *token) readsAs(c wclass) bool { return t.reads&c != 0 }
-
 // cut is one way to read a word as proclitics + stem: the stem is
 // norm[at:]. def says the proclitics end in the article ال (or the لل of
 // ل + ال), so the stem is definite.

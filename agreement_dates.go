@@ -42,7 +42,7 @@ func (x *nounCtx) isEffective(d *Date) bool {
 //	noun [gap] date                اتفاق عام 2020
 //	noun subject [gap] date        اتفاقية للربط الكهربائي عام 2020
 func signedNearNoun(f *agreementFinder, x *nounCtx) {
-	if x.a.Signed != nil || x.status == "negotiating" {
+	if x.a.Signed != nil || x.status == StatusNegotiating {
 		return
 	}
 	t, s := f.t, x.s
@@ -69,7 +69,7 @@ func signedNearNoun(f *agreementFinder, x *nounCtx) {
 //
 //	noun … sign … date      الموقعة في أوت الماضي
 func signedAfterTrigger(f *agreementFinder, x *nounCtx) {
-	if x.a.Signed != nil || x.status == "negotiating" {
+	if x.a.Signed != nil || x.status == StatusNegotiating {
 		return
 	}
 	t, s := f.t, x.s
@@ -95,7 +95,7 @@ func signedAfterTrigger(f *agreementFinder, x *nounCtx) {
 // sentence outside the subject and other than the effective date: one
 // written with digits beats one relative to the publication date.
 func signedInSentence(f *agreementFinder, x *nounCtx) {
-	if x.a.Signed != nil || x.status != "signed" {
+	if x.a.Signed != nil || x.status != StatusSigned {
 		return
 	}
 	var best *Date

@@ -33,7 +33,7 @@ var partySteps = []func(f *agreementFinder, x *nounCtx, ids []string) []string{
 //	(source: organisation) signing-noun noun    أعلنت شركة أرامكو توقيع عقد
 func partiesAnnouncer(f *agreementFinder, x *nounCtx, ids []string) []string {
 	src := f.entity(x.source)
-	if src == nil || src.Kind != "organization" || f.facts(x.source).newsAgency || x.trigAt < 0 || x.trigAt >= x.n.i {
+	if src == nil || src.Kind != KindOrganization || f.facts(x.source).newsAgency || x.trigAt < 0 || x.trigAt >= x.n.i {
 		return ids
 	}
 	if f.t.toks[x.trigAt].is(cSigningNoun) {
@@ -51,7 +51,7 @@ func partiesApproverState(f *agreementFinder, x *nounCtx, ids []string) []string
 		return ids
 	}
 	for i := max(x.s.first, x.trigAt-3); i < min(x.n.i, x.trigAt+4); i++ {
-		if e, _ := f.entityAt(i); e != nil && e.Kind == "organization" {
+		if e, _ := f.entityAt(i); e != nil && e.Kind == KindOrganization {
 			if c := f.state(e.Country); c != "" {
 				ids = appendUnique(ids, c)
 			}
@@ -144,7 +144,7 @@ func partiesSides(f *agreementFinder, x *nounCtx, ids []string) []string {
 	if !with || len(ids) != 1 {
 		return ids
 	}
-	if src := f.entity(x.source); src != nil && (src.Kind == "person" || f.facts(x.source).national) {
+	if src := f.entity(x.source); src != nil && (src.Kind == KindPerson || f.facts(x.source).national) {
 		if c := f.state(src.Country); c != "" && c != ids[0] {
 			ids = append([]string{c}, ids...)
 		}
@@ -211,7 +211,7 @@ func (f *agreementFinder) duals(lo, hi int, ids []string) []string {
 		}
 		var recent []string
 		for j := i - 1; j >= max(0, i-10*window) && len(recent) < 2; j-- {
-			if e, _ := f.entityAt(j); e != nil && e.Kind == "country" {
+			if e, _ := f.entityAt(j); e != nil && e.Kind == KindCountry {
 				recent = appendUnique(recent, e.ID)
 			}
 		}
@@ -231,15 +231,15 @@ func (f *agreementFinder) duals(lo, hi int, ids []string) []string {
 func (f *agreementFinder) partyID(e int) string {
 	ent, facts := &f.ents.ents[e], f.ents.facts[e]
 	switch ent.Kind {
-	case "country":
+	case KindCountry:
 		return ent.ID
-	case "city", "organization":
-		if ent.Kind == "city" || facts.national {
+	case KindCity, KindOrganization:
+		if ent.Kind == KindCity || facts.national {
 			if id := f.state(ent.Country); id != "" {
 				return id
 			}
 		}
-		if ent.Kind == "organization" {
+		if ent.Kind == KindOrganization {
 			return ent.ID
 		}
 	}

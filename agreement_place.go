@@ -10,7 +10,7 @@ package arnews
 //	بـorganisation            في مراسم أقيمت بوزارة الخارجية: the venue (not a news agency)
 func placeAndVenue(f *agreementFinder, x *nounCtx) {
 	a := x.a
-	if a.Place != "" || rank(a.Status) < rank("signed") || !f.signingIn(x.s) {
+	if a.Place != "" || rank(a.Status) < rank(StatusSigned) || !f.signingIn(x.s) {
 		return
 	}
 	t := f.t
@@ -24,11 +24,11 @@ func placeAndVenue(f *agreementFinder, x *nounCtx) {
 			continue
 		}
 		switch {
-		case ent.Kind == "city" && i > 0 && t.toks[i-1].is(cIn):
+		case ent.Kind == KindCity && i > 0 && t.toks[i-1].is(cIn):
 			if a.Place == "" {
 				a.Place = ent.ID
 			}
-		case ent.Kind == "organization" && t.toks[i].leadingBi() && !facts.newsAgency:
+		case ent.Kind == KindOrganization && t.toks[i].leadingBi() && !facts.newsAgency:
 			if a.Venue == "" {
 				a.Venue = ent.ID
 			}
@@ -88,7 +88,7 @@ func (f *agreementFinder) reporter(si int, inherit bool) string {
 				break
 			}
 			if ent, _ := f.entityAt(j); ent != nil {
-				if ent.Kind == "organization" || ent.Kind == "person" {
+				if ent.Kind == KindOrganization || ent.Kind == KindPerson {
 					return ent.ID
 				}
 				break
@@ -121,7 +121,7 @@ func (f *agreementFinder) dateline() string {
 	}
 	for i := 1; i < len(t.toks) && i < 6; i++ {
 		ent, _ := f.entityAt(i)
-		if ent == nil || ent.Kind != "organization" {
+		if ent == nil || ent.Kind != KindOrganization {
 			continue
 		}
 		if t.toks[i-1].is(cParen | cDash) {

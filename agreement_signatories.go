@@ -48,7 +48,7 @@ func (f *agreementFinder) people(lo, hi int, a *Agreement) bool {
 		if attending {
 			continue
 		}
-		if e, _ := f.entityAt(i); e != nil && e.Kind == "person" {
+		if e, _ := f.entityAt(i); e != nil && e.Kind == KindPerson {
 			a.Signatories = appendUnique(a.Signatories, e.ID)
 			found = true
 		}

@@ -127,22 +127,22 @@ func (f *agreementFinder) mood(i, first int) (future, negated bool) {
 func statusFromTrigger(f *agreementFinder, x *nounCtx) {
 	switch x.trig {
 	case trigSign:
-		x.status = "signed"
+		x.status = StatusSigned
 		switch future, negated := f.mood(x.trigAt, x.s.first); {
 		case negated:
-			x.status = "mentioned"
+			x.status = StatusMentioned
 		case future:
-			x.status = "negotiating"
+			x.status = StatusNegotiating
 		}
 	case trigApprove:
-		x.status = "approved"
+		x.status = StatusApproved
 	case trigInForce:
-		x.status = "in_force"
+		x.status = StatusInForce
 		if future, negated := f.mood(x.trigAt, x.s.first); future || negated {
 			x.status = ""
 		}
 	case trigNegotiate:
-		x.status = "negotiating"
+		x.status = StatusNegotiating
 	}
 }
 
@@ -154,8 +154,8 @@ const staleAfter = 90 * 24 * time.Hour
 // اتفاق عام 2020، الموقع في 15 نوفمبر 2022 in an article of June 2023 is
 // mentioned, not signed.
 func staleSigning(f *agreementFinder, x *nounCtx) {
-	if x.a.Signed != nil && (x.status == "signed" || x.status == "") && f.stale(x.a.Signed) {
-		x.status = "mentioned"
+	if x.a.Signed != nil && (x.status == StatusSigned || x.status == "") && f.stale(x.a.Signed) {
+		x.status = StatusMentioned
 	}
 }
 
@@ -178,7 +178,7 @@ func (f *agreementFinder) stale(d *Date) bool {
 // in the pluperfect) as the article's event date, for later signings whose
 // sentence gives none.
 func noteEventDate(f *agreementFinder, x *nounCtx) {
-	if x.a.Signed != nil && f.eventDate == nil && x.status == "signed" && !f.background(x.s, x.trigAt) {
+	if x.a.Signed != nil && f.eventDate == nil && x.status == StatusSigned && !f.background(x.s, x.trigAt) {
 		f.eventDate = x.a.Signed
 		f.eventFrom = f.index(x.a)
 	}
@@ -220,21 +220,4 @@ func applyStatus(f *agreementFinder, x *nounCtx) {
 	if x.status != "" && rank(x.status) > rank(x.a.Status) {
 		x.a.Status = x.status
 	}
-}
-
-// rank orders statuses: a stronger report replaces a weaker one.
-func rank(status string) int {
-	switch status {
-	case "mentioned":
-		return 1
-	case "negotiating":
-		return 2
-	case "signed":
-		return 3
-	case "approved":
-		return 4
-	case "in_force":
-		return 5
-	}
-	return 0
 }

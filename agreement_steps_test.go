@@ -60,7 +60,7 @@ func stepFunc(tb testing.TB, name string) func(*agreementFinder, *nounCtx) {
 
 func TestAgreementSteps(t *testing.T) {
 	type check func(a *Agreement, x *nounCtx) any
-	status := func(_ *Agreement, x *nounCtx) any { return x.status }
+	status := func(_ *Agreement, x *nounCtx) any { return string(x.status) }
 	subject := func(a *Agreement, _ *nounCtx) any { return a.Subject.Text }
 	effective := func(a *Agreement, _ *nounCtx) any { return dateValue(a.Effective) }
 	signed := func(a *Agreement, _ *nounCtx) any { return dateValue(a.Signed) }
@@ -241,7 +241,7 @@ func TestEveryStepTested(t *testing.T) {
 }
 
 func TestStatusRank(t *testing.T) {
-	order := []string{"", "mentioned", "negotiating", "signed", "approved", "in_force"}
+	order := []Status{"", StatusMentioned, StatusNegotiating, StatusSigned, StatusApproved, StatusInForce}
 	for i := 1; i < len(order); i++ {
 		if rank(order[i]) <= rank(order[i-1]) {
 			t.Errorf("rank(%q) = %d, not above rank(%q) = %d", order[i], rank(order[i]), order[i-1], rank(order[i-1]))

@@ -229,7 +229,7 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 // isCity reports whether token i is part of a city's mention.
 func (f *agreementFinder) isCity(i int) bool {
 	e, _ := f.entityAt(i)
-	return e != nil && e.Kind == "city"
+	return e != nil && e.Kind == KindCity
 }
 
 // endsSubject reports whether token i is a signing, effective or

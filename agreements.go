@@ -1,9 +1,6 @@
 package arnews
 
-import (
-	"encoding/json"
-	"time"
-)
+import "time"
 
 // Agreement is an agreement, treaty, memorandum of understanding or other
 // instrument that a text reports, with who made it, about what, when and
@@ -15,16 +12,10 @@ import (
 // signing, approval or entry-into-force word governs them in the sentence;
 // a verb alone (اتفق المحللون على أن) makes no agreement.
 type Agreement struct {
-	// Kind is the instrument: "agreement", "treaty", "memorandum",
-	// "arrangement", "protocol", "charter", "declaration", "deal",
-	// "contract" or "partnership".
-	Kind string
-	// Status is what the text reports: "signed", "approved" (ratified or
-	// approved by a parliament or cabinet), "in_force", "negotiating"
-	// (talks, or a signing announced for the future) or "mentioned" (named
-	// without such an event, a signing dated more than 90 days before the
-	// publication date, or a signing that is negated or refused).
-	Status string
+	// Kind is the instrument (see the constants of AgreementKind).
+	Kind AgreementKind
+	// Status is what the text reports (see the constants of Status).
+	Status Status
 	// Text and Span are the first mention of the instrument.
 	Text string
 	Span
@@ -51,46 +42,6 @@ type Agreement struct {
 	// formal agreement) for a signing, "046" (engage in negotiation) for
 	// talks; empty otherwise.
 	CAMEO string
-}
-
-type agreementJSON struct {
-	Kind         string    `json:"kind"`
-	Status       string    `json:"status"`
-	Text         string    `json:"text"`
-	Start        int       `json:"start"`
-	End          int       `json:"end"`
-	Mentions     []Mention `json:"mentions"`
-	Parties      []string  `json:"parties"`
-	Signatories  []string  `json:"signatories"`
-	Subject      string    `json:"subject,omitempty"`
-	SubjectStart int       `json:"subject_start,omitempty"`
-	SubjectEnd   int       `json:"subject_end,omitempty"`
-	Signed       string    `json:"signed,omitempty"`
-	Effective    string    `json:"effective,omitempty"`
-	Place        string    `json:"place,omitempty"`
-	Venue        string    `json:"venue,omitempty"`
-	Source       string    `json:"source,omitempty"`
-	CAMEO        string    `json:"cameo,omitempty"`
-}
-
-// MarshalJSON writes the agreement in the schema of the package overview:
-// dates as their ISO values, the subject as its text with its span.
-func (a Agreement) MarshalJSON() ([]byte, error) {
-	j := agreementJSON{
-		Kind: a.Kind, Status: a.Status, Text: a.Text, Start: a.Start, End: a.End,
-		Mentions: orEmpty(a.Mentions), Parties: orEmpty(a.Parties), Signatories: orEmpty(a.Signatories),
-		Subject: a.Subject.Text, Place: a.Place, Venue: a.Venue, Source: a.Source, CAMEO: a.CAMEO,
-	}
-	if a.Subject.Text != "" {
-		j.SubjectStart, j.SubjectEnd = a.Subject.Start, a.Subject.End
-	}
-	if a.Signed != nil {
-		j.Signed = a.Signed.Value()
-	}
-	if a.Effective != nil {
-		j.Effective = a.Effective.Value()
-	}
-	return json.Marshal(j)
 }
 
 // This file holds the Agreement type and the driver of the agreement
@@ -141,14 +92,14 @@ func findAgreements(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, 
 	}
 	for i := range f.out {
 		a := &f.out[i]
-		if a.Signed == nil && a.Status == "signed" && f.eventDate != nil && i > f.eventFrom {
+		if a.Signed == nil && a.Status == StatusSigned && f.eventDate != nil && i > f.eventFrom {
 			d := *f.eventDate
 			a.Signed = &d
 		}
 		switch a.Status {
-		case "signed":
+		case StatusSigned:
 			a.CAMEO = "057"
-		case "negotiating":
+		case StatusNegotiating:
 			a.CAMEO = "046"
 		}
 	}
@@ -295,7 +246,7 @@ func (f *agreementFinder) agreementFor(n nounMatch) *Agreement {
 		a.Mentions = append(a.Mentions, mention)
 		return a
 	}
-	f.out = append(f.out, Agreement{Kind: n.in.kind, Status: "mentioned", Text: mention.Text, Span: mention.Span})
+	f.out = append(f.out, Agreement{Kind: n.in.kind, Status: StatusMentioned, Text: mention.Text, Span: mention.Span})
 	return &f.out[len(f.out)-1]
 }
 
@@ -310,7 +261,7 @@ type nounCtx struct {
 	nouns  []nounMatch // the instrument nouns of the sentence
 	k      int         // n is nouns[k]
 	s      sentence    // the sentence cut to the window around n
-	status string      // the status this mention reports, "" for none
+	status Status      // the status this mention reports, "" for none
 }
 
 // inSubject reports whether token i lies in the agreement's subject.

@@ -25,7 +25,7 @@ type agreementSummary struct {
 func summarize(doc *Document) []agreementSummary {
 	var out []agreementSummary
 	for _, a := range doc.Agreements {
-		s := agreementSummary{Kind: a.Kind, Status: a.Status, Text: a.Text, Parties: a.Parties,
+		s := agreementSummary{Kind: string(a.Kind), Status: string(a.Status), Text: a.Text, Parties: a.Parties,
 			Subject: a.Subject.Text, Signatories: len(a.Signatories), Place: a.Place, Source: a.Source}
 		if a.Signed != nil {
 			s.Signed = a.Signed.Value()
@@ -178,5 +178,6 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := Extract(s, WithRef(mustDate(t, "2021-11-12")))
 		checkDocument(t, s, doc)
+		checkJSON(t, nil, doc)
 	})
 }

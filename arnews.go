@@ -1,8 +1,8 @@
 package arnews
 
 import (
-	"encoding/json"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -26,133 +26,157 @@ type Mention struct {
 
 // Document holds every fact arnews extracts from one text. All spans point
 // into that text. A Document is a plain value: it shares nothing with the
-// Extractor that made it.
-//
-// Its JSON form (see MarshalJSON) is an output format: it writes dates as
-// ISO values and agreement dates without their spans, so it is not meant
-// to be decoded back into a Document.
+// Extractor that made it. Its JSON form (see [Document.MarshalJSON]) reads
+// back into an equal Document.
 type Document struct {
 	// Ref is the publication date that relative dates were resolved
-	// against, at midnight UTC.
+	// against, at midnight UTC, or the zero time when none is known (see
+	// RefFrom).
 	Ref time.Time
+	// RefFrom says where Ref came from.
+	RefFrom RefSource
 	// Sentences are the spans of the text's sentences, in order.
 	Sentences []Span
 	// Dates are the date expressions found, in text order.
 	Dates []Date
 	// Entities are the parties named in the text, each with all its
-	// mentions, in the order of their first mention.
+	// mentions, in the order of their first mention; the states that the
+	// agreements imply without naming them follow, with no mentions.
 	Entities []Entity
 	// Agreements are the agreements reported, in the order of their first
 	// mention.
 	Agreements []Agreement
 }
 
-// documentJSON is the JSON shape of a Document.
-type documentJSON struct {
-	Ref        string      `json:"ref"`
-	Sentences  []Span      `json:"sentences"`
-	Dates      []Date      `json:"dates"`
-	Entities   []Entity    `json:"entities"`
-	Agreements []Agreement `json:"agreements"`
-}
+// RefSource says where a Document's reference date came from.
+type RefSource string
 
-// MarshalJSON writes the Document in the schema documented in the package
-// overview: ref as YYYY-MM-DD and every list as an array, never null.
-func (d *Document) MarshalJSON() ([]byte, error) {
-	j := documentJSON{
-		Ref:        d.Ref.Format(time.DateOnly),
-		Sentences:  orEmpty(d.Sentences),
-		Dates:      orEmpty(d.Dates),
-		Entities:   orEmpty(d.Entities),
-		Agreements: orEmpty(d.Agreements),
-	}
-	return json.Marshal(j)
-}
+// The sources of a reference date.
+const (
+	// RefNone: no reference date is known; dates relative to the
+	// publication date (أمس، الجمعة، مارس without a year) are left out.
+	RefNone RefSource = ""
+	// RefGiven: the caller gave it with [WithRef].
+	RefGiven RefSource = "given"
+	// RefText: the text states it in a date stamp or a dateline at its top
+	// (الرياض 12 نوفمبر 2021 (واس) -).
+	RefText RefSource = "text"
+)
 
-func orEmpty[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-// Option configures an [Extractor] or one call of [Extract].
-type Option func(*config)
-
-type config struct {
-	ref     time.Time
-	refSet  bool
-	entries []GazetteerEntry
+// Option configures one extraction: a call of [Extract] or
+// [Extractor.Extract]. Build one with [WithRef].
+type Option struct {
+	ref time.Time
 }
 
 // WithRef sets the publication date that relative dates (الجمعة، أمس،
-// هذا العام، أغسطس without a year) are resolved against. Only its
-// year, month and day matter. Without it, Extract uses today's date in UTC.
+// هذا العام، أغسطس without a year) are resolved against. Only its year,
+// month and day, in its own location, matter. Without it, Extract takes
+// the date the text states at its top, and leaves relative dates out when
+// there is none: it never reads the clock.
 func WithRef(t time.Time) Option {
-	return func(c *config) {
-		c.ref = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-		c.refSet = true
-	}
+	return Option{ref: refDay(t)}
 }
 
-// WithEntries adds entries to the gazetteer of countries, cities and
-// organisations, next to the built-in ones. An entry with the ID of a
-// built-in entry adds names to it.
-func WithEntries(entries ...GazetteerEntry) Option {
-	return func(c *config) {
-		c.entries = append(c.entries, entries...)
-	}
+// ExtractorOption configures an [Extractor]: see [NewExtractor]. Build one
+// with [WithEntries].
+type ExtractorOption struct {
+	entries []GazetteerEntry
 }
 
-// Extractor extracts Documents with a fixed configuration. Build one with
-// [NewExtractor] when you add gazetteer entries, so the gazetteer is built
-// once; an Extractor is safe for concurrent use by any number of
-// goroutines.
+// WithEntries adds entries to the gazetteer of countries, cities, regions
+// and organisations, next to the built-in ones. An entry with the ID of a
+// built-in entry adds names to it. [NewExtractor] checks every entry.
+func WithEntries(entries ...GazetteerEntry) ExtractorOption {
+	return ExtractorOption{entries: entries}
+}
+
+// Extractor extracts Documents with a fixed configuration, such as extra
+// gazetteer entries, which it compiles once. An Extractor is safe for
+// concurrent use by any number of goroutines.
 type Extractor struct {
-	cfg config
 	gaz *gazetteer
 }
 
-// NewExtractor returns an Extractor configured by opts.
-func NewExtractor(opts ...Option) *Extractor {
-	x := &Extractor{}
+// NewExtractor returns an Extractor configured by opts. It fails when a
+// gazetteer entry is invalid; the error names the entry and the field.
+func NewExtractor(opts ...ExtractorOption) (*Extractor, error) {
+	var entries []GazetteerEntry
 	for _, o := range opts {
-		o(&x.cfg)
+		entries = append(entries, o.entries...)
 	}
-	if len(x.cfg.entries) > 0 {
-		x.gaz = newGazetteer(x.cfg.entries)
-	} else {
-		x.gaz = builtinGazetteer()
+	if len(entries) == 0 {
+		return defaultExtractor(), nil
 	}
-	return x
+	for i := range entries {
+		if err := checkEntry(i, &entries[i]); err != nil {
+			return nil, err
+		}
+	}
+	return &Extractor{gaz: newGazetteer(entries)}, nil
 }
 
-// Extract returns the facts found in text, with the Extractor's options
-// overridden by opts (typically [WithRef] for the article's date). Entries
-// passed here with [WithEntries] are ignored: give them to NewExtractor.
+// defaultExtractor is the Extractor of the built-in gazetteer, which the
+// package-level functions share.
+var defaultExtractor = sync.OnceValue(func() *Extractor { return &Extractor{gaz: builtinGazetteer()} })
+
+// Extract returns the facts found in text, with the per-call options opts
+// (typically [WithRef] for the article's date).
 //
 // Extract never fails: any input, including invalid UTF-8, gives a valid
 // Document.
 func (x *Extractor) Extract(text string, opts ...Option) *Document {
-	cfg := x.cfg
+	ref, from := time.Time{}, RefNone
 	for _, o := range opts {
-		o(&cfg)
+		if !o.ref.IsZero() {
+			ref, from = o.ref, RefGiven
+		}
 	}
-	if !cfg.refSet {
-		cfg.ref = today()
+	if from == RefNone {
+		if t, ok := statedRef(text); ok {
+			ref, from = t, RefText
+		}
 	}
 	if len(text) <= maxPiece {
-		return x.extract(text, cfg.ref)
+		doc := x.extract(text, ref)
+		doc.RefFrom = from
+		return doc
 	}
-	// A huge text is read in pieces cut at paragraph breaks, so that memory
-	// stays proportional to the input: entities are merged by ID across
-	// pieces, while agreement coreference and name linking stay within a
-	// piece.
-	doc := &Document{Ref: cfg.ref}
+	doc := x.extractPieces(text, ref)
+	doc.RefFrom = from
+	return doc
+}
+
+// FindEntities returns the countries, cities, regions, organisations and
+// people named in text, with the Extractor's gazetteer; see the package
+// function [FindEntities].
+func (x *Extractor) FindEntities(text string) []Entity {
+	return findEntities(prepare(text), x.gaz).ents
+}
+
+// FindDates returns the date expressions of text resolved against ref; see
+// the package function [FindDates].
+func (x *Extractor) FindDates(text string, ref time.Time) []Date {
+	return FindDates(text, ref)
+}
+
+// Extract returns the facts found in text. It uses one Extractor of the
+// built-in gazetteer, shared by every call; to add gazetteer entries, use
+// [NewExtractor].
+func Extract(text string, opts ...Option) *Document {
+	return defaultExtractor().Extract(text, opts...)
+}
+
+// extractPieces reads a huge text in pieces cut at paragraph breaks, so
+// that memory stays proportional to the input: entities are merged by ID
+// across pieces, while agreement coreference and name linking stay within
+// a piece.
+func (x *Extractor) extractPieces(text string, ref time.Time) *Document {
+	doc := &Document{Ref: ref}
 	byID := map[string]int{}
 	for start := 0; start < len(text); {
 		end := pieceEnd(text, start, start+maxPiece/2)
-		d := x.extract(text[start:end], cfg.ref)
+		d := x.extract(text[start:end], ref)
 		d.shift(start)
 		doc.Sentences = append(doc.Sentences, d.Sentences...)
 		doc.Dates = append(doc.Dates, d.Dates...)
@@ -200,16 +224,19 @@ func pieceEnd(text string, start, want int) int {
 // them are added to its entities, with no mentions.
 func (x *Extractor) extract(text string, ref time.Time) *Document {
 	t := prepare(text)
-	doc := &Document{Ref: ref, Sentences: make([]Span, len(t.sents))}
-	for i, s := range t.sents {
-		doc.Sentences[i] = s.span
+	doc := &Document{Ref: ref}
+	if len(t.sents) > 0 {
+		doc.Sentences = make([]Span, len(t.sents))
+		for i, s := range t.sents {
+			doc.Sentences[i] = s.span
+		}
 	}
 	dates := findDates(t, ref)
 	ents := findEntities(t, x.gaz)
 	agreements, implied := findAgreements(t, dates, ents, x.gaz, ref)
 	doc.Dates, doc.Entities, doc.Agreements = dates.dates, ents.ents, agreements
 	for _, code := range implied {
-		doc.Entities = append(doc.Entities, Entity{ID: code, Kind: "country", Name: x.gaz.countryName(code), Country: code, Mentions: []Mention{}})
+		doc.Entities = append(doc.Entities, Entity{ID: code, Kind: KindCountry, Name: x.gaz.countryName(code), Country: code})
 	}
 	return doc
 }
@@ -243,18 +270,4 @@ func (d *Document) shift(off int) {
 			}
 		}
 	}
-}
-
-// today returns today's date in UTC at midnight, the default publication
-// date.
-func today() time.Time {
-	n := time.Now().UTC()
-	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-// Extract returns the facts found in text. It is shorthand for
-// NewExtractor(opts...).Extract(text); with [WithEntries], prefer an
-// [Extractor] so the gazetteer is built once.
-func Extract(text string, opts ...Option) *Document {
-	return NewExtractor(opts...).Extract(text)
 }

@@ -113,7 +113,7 @@ func TestDocumentJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"ref":"2021-11-12","sentences":[],"dates":[],"entities":[],"agreements":[]}`
+	want := `{"ref":"2021-11-12","ref_from":"given","sentences":[],"dates":[],"entities":[],"agreements":[]}`
 	if string(b) != want {
 		t.Errorf("empty Document = %s, want %s", b, want)
 	}
@@ -169,12 +169,13 @@ func TestArticleSentences(t *testing.T) {
 
 func TestExtractorConcurrentUse(t *testing.T) {
 	src := readArticle(t)
-	x := NewExtractor(WithRef(mustDate(t, "2021-11-12")))
-	want, _ := json.Marshal(x.Extract(src))
+	x, _ := NewExtractor()
+	ref := WithRef(mustDate(t, "2021-11-12"))
+	want, _ := json.Marshal(x.Extract(src, ref))
 	done := make(chan []byte)
 	for range 8 {
 		go func() {
-			b, _ := json.Marshal(x.Extract(src))
+			b, _ := json.Marshal(x.Extract(src, ref))
 			done <- b
 		}()
 	}
@@ -188,7 +189,7 @@ func TestExtractorConcurrentUse(t *testing.T) {
 func BenchmarkExtract(b *testing.B) {
 	src := readArticle(b)
 	ref := WithRef(time.Date(2021, 11, 12, 0, 0, 0, 0, time.UTC))
-	x := NewExtractor()
+	x, _ := NewExtractor()
 	b.Run("article", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()

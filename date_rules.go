@@ -21,6 +21,16 @@ type dateMatcher struct {
 	lex    *dateLex
 	ref    time.Time // midnight UTC
 	strict bool      // ParseDate: report errors instead of falling back
+	// refUses counts the reads of ref: a match read while it grew depends
+	// on the publication date (see today).
+	refUses int
+}
+
+// today returns the publication date and notes that the expression being
+// read depends on it.
+func (m *dateMatcher) today() time.Time {
+	m.refUses++
+	return m.ref
 }
 
 // dateMatch is one date expression: tokens start (after the cut sc) to end,
@@ -31,7 +41,8 @@ type dateMatch struct {
 	end   int
 	d     Date // without Text and Span
 	err   error
-	errAt int // token the error points at
+	errAt int  // token the error points at
+	rel   bool // resolved against the publication date
 }
 
 // dateHit is a lexicon entry found at a token: its first token read with the
@@ -140,8 +151,17 @@ func (m *dateMatcher) number(j int) (v, digits int, ok bool) {
 	return v, len(s), err == nil
 }
 
-// at reads the date expression starting at token i, if there is one.
+// at reads the date expression starting at token i, if there is one, and
+// notes whether it depends on the publication date.
 func (m *dateMatcher) at(i int) (dateMatch, bool) {
+	uses := m.refUses
+	r, ok := m.read(i)
+	r.rel = m.refUses != uses
+	return r, ok
+}
+
+// read reads the date expression starting at token i, if there is one.
+func (m *dateMatcher) read(i int) (dateMatch, bool) {
 	if m.lex == nil {
 		m.lex = dateLexicon()
 	}
@@ -255,7 +275,7 @@ func (m *dateMatcher) weekday(i int, first bool) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	end := h.end
-	ref := m.ref
+	ref := m.today()
 	var t time.Time
 	switch mod, ok := m.word(end+1, wNext.bit()|wPast.bit()); {
 	case ok && m.same(i, end+1) && mod.e.word == wNext:
@@ -526,7 +546,7 @@ func (m *dateMatcher) afterMonth(i int, sc cut) bool {
 
 // relMonth returns the Gregorian year and month that الشهر + w names.
 func (m *dateMatcher) relMonth(w dateRole) (y, mo int) {
-	t := m.ref
+	t := m.today()
 	switch w {
 	case wNext:
 		t = t.AddDate(0, 1, 1-t.Day())
@@ -556,9 +576,10 @@ func (m *dateMatcher) resolved(i int, sc cut, end, errAt int, cal Calendar, y, m
 // refIn returns ref as a year, month and day of calendar cal.
 func (m *dateMatcher) refIn(cal Calendar) (y, mo, d int) {
 	if cal == Hijri {
-		return gregorianToHijri(m.ref)
+		return gregorianToHijri(m.today())
 	}
-	return m.ref.Year(), int(m.ref.Month()), m.ref.Day()
+	ref := m.today()
+	return ref.Year(), int(ref.Month()), ref.Day()
 }
 
 // chooseYear picks the year of month mo (day d, or 0) of calendar cal
@@ -598,7 +619,7 @@ func (m *dateMatcher) chooseYear(cal Calendar, mo, d int, rel dateRole) int {
 		if d == 0 {
 			t = t.AddDate(0, 0, 14) // the middle of the month
 		}
-		dist := t.Sub(m.ref)
+		dist := t.Sub(m.today())
 		if dist < 0 {
 			dist = -dist
 		}
@@ -718,7 +739,8 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 // week returns the ISO week that is off weeks after the week of ref, for
 // the tokens i to end.
 func (m *dateMatcher) week(i int, sc cut, end, off int) dateMatch {
-	monday := m.ref.AddDate(0, 0, -(int(m.ref.Weekday())+6)%7+7*off)
+	ref := m.today()
+	monday := ref.AddDate(0, 0, -(int(ref.Weekday())+6)%7+7*off)
 	return dateMatch{start: i, sc: sc, end: end,
 		d: Date{Year: monday.Year(), Month: int(monday.Month()), Day: monday.Day(), Grain: GrainWeek}}
 }
@@ -732,7 +754,7 @@ func (m *dateMatcher) relative(i int, first bool) (dateMatch, bool) {
 	if !ok {
 		return dateMatch{}, false
 	}
-	ref := m.ref
+	ref := m.today()
 	switch h.e.word {
 	case wToday:
 		// اليوم التالي، اليوم الوطني، في هذا اليوم … are not today.

@@ -4,56 +4,53 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
 // Grain is the precision of a [Date]: the unit its value is known to.
 type Grain uint8
 
-// The grains, from the finest.
+// The grains, from the finest: day < week < month < year.
 const (
 	GrainDay Grain = iota
-	GrainMonth
-	GrainYear
 	// GrainWeek is an ISO 8601 week, Monday to Sunday (هذا الأسبوع،
 	// الأسبوع الماضي). Its Year, Month and Day are those of its Monday and
 	// its value is written 2021-W45.
 	GrainWeek
+	GrainMonth
+	GrainYear
 )
 
-// String returns "day", "month" or "year".
+// grainNames are the names of the grains, indexed by Grain.
+var grainNames = [...]string{GrainDay: "day", GrainWeek: "week", GrainMonth: "month", GrainYear: "year"}
+
+// String returns "day", "week", "month" or "year".
 func (g Grain) String() string {
-	switch g {
-	case GrainDay:
-		return "day"
-	case GrainMonth:
-		return "month"
-	case GrainYear:
-		return "year"
-	case GrainWeek:
-		return "week"
+	if int(g) < len(grainNames) {
+		return grainNames[g]
 	}
 	return fmt.Sprintf("Grain(%d)", uint8(g))
 }
 
 // MarshalText implements encoding.TextMarshaler.
-func (g Grain) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (g *Grain) UnmarshalText(b []byte) error {
-	switch string(b) {
-	case "day":
-		*g = GrainDay
-	case "month":
-		*g = GrainMonth
-	case "year":
-		*g = GrainYear
-	case "week":
-		*g = GrainWeek
-	default:
-		return fmt.Errorf("arnews: unknown grain %q", b)
+func (g Grain) MarshalText() ([]byte, error) {
+	if int(g) >= len(grainNames) {
+		return nil, fmt.Errorf("arnews: invalid grain %d", uint8(g))
 	}
-	return nil
+	return []byte(g.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it reads the names
+// String returns.
+func (g *Grain) UnmarshalText(b []byte) error {
+	for i, n := range grainNames {
+		if string(b) == n {
+			*g = Grain(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("arnews: unknown grain %q (want day, week, month or year)", b)
 }
 
 // Calendar is the calendar a date was written in.
@@ -78,7 +75,12 @@ func (c Calendar) String() string {
 }
 
 // MarshalText implements encoding.TextMarshaler.
-func (c Calendar) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+func (c Calendar) MarshalText() ([]byte, error) {
+	if c > Hijri {
+		return nil, fmt.Errorf("arnews: invalid calendar %d", uint8(c))
+	}
+	return []byte(c.String()), nil
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (c *Calendar) UnmarshalText(b []byte) error {
@@ -88,7 +90,7 @@ func (c *Calendar) UnmarshalText(b []byte) error {
 	case "hijri":
 		*c = Hijri
 	default:
-		return fmt.Errorf("arnews: unknown calendar %q", b)
+		return fmt.Errorf("arnews: unknown calendar %q (want gregorian or hijri)", b)
 	}
 	return nil
 }
@@ -105,13 +107,18 @@ type Date struct {
 	// month محرم 1443 starts on 2021-08-09), so that Time is exact.
 	Year, Month, Day int
 	// Grain is the precision the expression gives: day, week, month or
-	// year.
+	// year. For a range, it is the grain of its first date.
 	Grain Grain
 	// Calendar is the calendar the expression was written in.
 	Calendar Calendar
 	// HijriYear, HijriMonth and HijriDay are the date as written, for
 	// Calendar == Hijri (0 where the grain does not reach).
 	HijriYear, HijriMonth, HijriDay int
+	// Until is the last date of a range (من 5 إلى 10 مارس 2021: 2021-03-10),
+	// at its own grain, with no text or span of its own; nil for a single
+	// date. The Date's own Year, Month and Day are then the range's first
+	// date.
+	Until *Date
 }
 
 // Time returns midnight UTC of the first Gregorian day the date covers.
@@ -126,30 +133,59 @@ func (d Date) Time() time.Time {
 	return time.Date(d.Year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
 }
 
-// Value returns the date in ISO 8601 at its grain: "2020", "2021-08" or
-// "2021-12-31".
+// Value returns the date in ISO 8601 at its grain: "2020", "2021-08",
+// "2021-12-31", or "2021-W45" for a week; for a range, the ISO 8601
+// interval of its two ends, "2021-03-05/2021-03-10". The zero Date has the
+// value "".
 func (d Date) Value() string {
-	switch d.Grain {
-	case GrainYear:
-		return fmt.Sprintf("%04d", d.Year)
-	case GrainMonth:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
-	case GrainWeek:
-		y, w := d.Time().ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
+	if d.Year == 0 {
+		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	v := isoValue(d.Year, d.Month, d.Day, d.Grain, d.Time())
+	if d.Until != nil {
+		v += "/" + d.Until.Value()
+	}
+	return v
+}
+
+// isoValue writes a date at its grain.
+func isoValue(y, m, day int, g Grain, t time.Time) string {
+	switch g {
+	case GrainYear:
+		return fmt.Sprintf("%04d", y)
+	case GrainMonth:
+		return fmt.Sprintf("%04d-%02d", y, m)
+	case GrainWeek:
+		wy, w := t.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", wy, w)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, day)
+}
+
+// String returns the value and the text of the date: 2021-12-31 (31
+// ديسمبر/كانون الأول), or only the value when there is no text.
+func (d Date) String() string {
+	if d.Text == "" {
+		return d.Value()
+	}
+	return d.Value() + " (" + d.Text + ")"
 }
 
 // hijriValue is Value for the Hijri date as written.
 func (d Date) hijriValue() string {
+	var v string
 	switch {
 	case d.HijriMonth == 0:
-		return fmt.Sprintf("%04d", d.HijriYear)
+		v = fmt.Sprintf("%04d", d.HijriYear)
 	case d.HijriDay == 0:
-		return fmt.Sprintf("%04d-%02d", d.HijriYear, d.HijriMonth)
+		v = fmt.Sprintf("%04d-%02d", d.HijriYear, d.HijriMonth)
+	default:
+		v = fmt.Sprintf("%04d-%02d-%02d", d.HijriYear, d.HijriMonth, d.HijriDay)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.HijriYear, d.HijriMonth, d.HijriDay)
+	if d.Until != nil && d.Until.Calendar == Hijri {
+		v += "/" + d.Until.hijriValue()
+	}
+	return v
 }
 
 type dateJSON struct {
@@ -163,13 +199,91 @@ type dateJSON struct {
 }
 
 // MarshalJSON writes text, start, end, value, grain, calendar and, for a
-// date written in the Hijri calendar, hijri.
+// date written in the Hijri calendar, hijri: the date as written, at its
+// grain ("1443-01-15").
 func (d Date) MarshalJSON() ([]byte, error) {
 	j := dateJSON{Text: d.Text, Start: d.Start, End: d.End, Value: d.Value(), Grain: d.Grain, Calendar: d.Calendar}
 	if d.Calendar == Hijri {
 		j.Hijri = d.hijriValue()
 	}
 	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes and rebuilds the Date
+// from its value (and, for a Hijri date, from hijri), so that a Date
+// survives the round trip unchanged.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var j dateJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	v, err := parseDateValue(j.Value, j.Hijri, j.Calendar)
+	if err != nil {
+		return err
+	}
+	if v.Grain != j.Grain && v.Year != 0 {
+		return fmt.Errorf("arnews: date value %q is not at grain %s", j.Value, j.Grain)
+	}
+	v.Text, v.Span, v.Grain = j.Text, Span{j.Start, j.End}, j.Grain
+	*d = v
+	return nil
+}
+
+// parseDateValue reads a value as Value writes it ("" for the zero Date),
+// with the Hijri date as written when the calendar is Hijri.
+func parseDateValue(value, hijri string, cal Calendar) (Date, error) {
+	if value == "" {
+		return Date{}, nil
+	}
+	first, last, isRange := strings.Cut(value, "/")
+	hFirst, hLast, _ := strings.Cut(hijri, "/")
+	d, err := parseISODate(first, hFirst, cal)
+	if err != nil || !isRange {
+		return d, err
+	}
+	until, err := parseISODate(last, hLast, cal)
+	if err != nil {
+		return d, err
+	}
+	d.Until = &until
+	return d, nil
+}
+
+// parseISODate reads one date at its grain: YYYY, YYYY-MM, YYYY-MM-DD or
+// YYYY-Www. A Hijri date is rebuilt from the Hijri date as written.
+func parseISODate(value, hijri string, cal Calendar) (Date, error) {
+	bad := fmt.Errorf("arnews: bad date value %q", value)
+	if cal == Hijri && hijri != "" {
+		var hy, hm, hd int
+		n, _ := fmt.Sscanf(strings.ReplaceAll(hijri, "-", " "), "%d %d %d", &hy, &hm, &hd)
+		if n == 0 {
+			return Date{}, fmt.Errorf("arnews: bad Hijri value %q", hijri)
+		}
+		return makeDate(Hijri, hy, hm, hd)
+	}
+	if y, w, ok := strings.Cut(value, "-W"); ok {
+		var year, week int
+		if _, err := fmt.Sscanf(y+" "+w, "%d %d", &year, &week); err != nil || week < 1 || week > 53 {
+			return Date{}, bad
+		}
+		monday := isoWeekMonday(year, week)
+		return Date{Year: monday.Year(), Month: int(monday.Month()), Day: monday.Day(), Grain: GrainWeek, Calendar: cal}, nil
+	}
+	var y, m, day int
+	n, _ := fmt.Sscanf(strings.ReplaceAll(value, "-", " "), "%d %d %d", &y, &m, &day)
+	if n == 0 || len(value) != []int{0, 4, 7, 10}[n] {
+		return Date{}, bad
+	}
+	d, err := makeDate(Gregorian, y, m, day)
+	d.Calendar = cal
+	return d, err
+}
+
+// isoWeekMonday returns the Monday of ISO week w of year y.
+func isoWeekMonday(y, w int) time.Time {
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+	return monday.AddDate(0, 0, 7*(w-1))
 }
 
 // Errors that ParseDate wraps in a [*DateError]; test for them with
@@ -189,6 +303,9 @@ var (
 	// ErrExtraText means a date expression was read but more text follows
 	// it (or a clitic such as و precedes it).
 	ErrExtraText = errors.New("unexpected text around the date")
+	// ErrNoRef means the expression is relative to the publication date
+	// (أمس، الجمعة، الشهر الماضي، مارس without a year) and none was given.
+	ErrNoRef = errors.New("relative date without a reference date")
 )
 
 // DateError is the error ParseDate returns. It records the input and the
@@ -216,10 +333,13 @@ func (e *DateError) Unwrap() error { return e.Err }
 // (surrounding spaces allowed), and resolves it against ref, the
 // publication date: only ref's year, month and day in ref's location
 // matter. It reads everything [FindDates] reads, with the same rules. The
-// returned Date's span and Text refer to s.
+// returned Date's span and Text refer to s. A zero ref means the
+// publication date is unknown: an expression relative to it (أمس، الجمعة،
+// مارس without a year) then fails with ErrNoRef, never resolving against
+// the clock.
 //
 // The error is a *DateError wrapping ErrNoDate, ErrInvalidDate,
-// ErrMonthMismatch, ErrWeekdayMismatch or ErrExtraText.
+// ErrMonthMismatch, ErrWeekdayMismatch, ErrExtraText or ErrNoRef.
 func ParseDate(s string, ref time.Time) (Date, error) {
 	t := prepare(s)
 	fail := func(off int, err error) (Date, error) {
@@ -239,6 +359,8 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 		return fail(t.toks[0].span.Start, ErrExtraText)
 	case r.end != len(t.toks)-1:
 		return fail(t.toks[r.end+1].span.Start, ErrExtraText)
+	case r.rel && ref.IsZero():
+		return fail(t.toks[0].span.Start, ErrNoRef)
 	}
 	return m.date(r), nil
 }
@@ -309,6 +431,9 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 // year, or days counted from ref (قبل ثلاثة أيام). Coordinated dates do
 // not share a year: in 29 رمضان و1 شوال 1444, 29 رمضان takes the nearest
 // year. غدا is read as "tomorrow" even where it is the verb "became".
+//
+// With a zero ref (the publication date unknown), the expressions that
+// need it are left out; FindDates never reads the clock.
 func FindDates(text string, ref time.Time) []Date {
 	return findDates(prepare(text), ref).dates
 }
@@ -332,6 +457,7 @@ func (l *dateLayer) at(i int) int {
 // pass over the tokens.
 func findDates(t *text, ref time.Time) *dateLayer {
 	m := dateMatcher{t: t, ref: refDay(ref)}
+	noRef := ref.IsZero()
 	l := &dateLayer{tok: make([]int32, len(t.toks))}
 	for i := range l.tok {
 		l.tok[i] = -1
@@ -342,7 +468,7 @@ func findDates(t *text, ref time.Time) *dateLayer {
 			i++
 			continue
 		}
-		if r.err == nil {
+		if r.err == nil && !(r.rel && noRef) {
 			for k := r.start; k <= r.end; k++ {
 				l.tok[k] = int32(len(l.dates))
 			}
@@ -357,4 +483,53 @@ func findDates(t *text, ref time.Time) *dateLayer {
 func refDay(ref time.Time) time.Time {
 	y, mo, d := ref.Date()
 	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+}
+
+// statedRef returns the publication date a text states at its top: the
+// first full date (day, month and year written) on one of its first two
+// lines, when that line is a date stamp of at most twelve words or the
+// date stands in a dateline, followed within three words by a dash or a
+// parenthesis (الرياض 12 نوفمبر 2021 (واس) -). A date in the running text
+// of the lead (في 15 مارس 2019 وقعت …) is no publication date.
+func statedRef(text string) (time.Time, bool) {
+	const headBytes, stampWords, lines = 600, 12, 2
+	head := text
+	if len(head) > headBytes {
+		head = head[:headBytes]
+		if i := strings.LastIndexByte(head, '\n'); i > 0 {
+			head = head[:i]
+		}
+	}
+	t := prepare(head)
+	l := findDates(t, time.Time{})
+	line, lineStart := 0, 0
+	for i := 0; i < len(t.toks) && line < lines; i++ {
+		if t.toks[i].brk {
+			line, lineStart = line+1, i
+			if line == lines {
+				break
+			}
+		}
+		d := l.at(i)
+		if d < 0 || l.dates[d].Grain != GrainDay {
+			continue
+		}
+		end := i
+		for end+1 < len(t.toks) && l.at(end+1) == d {
+			end++
+		}
+		lineEnd := end + 1
+		for lineEnd < len(t.toks) && !t.toks[lineEnd].brk {
+			lineEnd++
+		}
+		dateline := false
+		for k := end + 1; k < len(t.toks) && k <= end+3 && !t.toks[k].brk; k++ {
+			dateline = dateline || t.toks[k].is(cParen|cDash)
+		}
+		if lineEnd-lineStart <= stampWords || dateline {
+			return l.dates[d].Time(), true
+		}
+		i = end
+	}
+	return time.Time{}, false
 }

@@ -29,8 +29,9 @@ type Entity struct {
 	// ID identifies the entity: the ISO 3166-1 alpha-2 code for a country
 	// (QA), and the gazetteer key for other entities (see above).
 	ID string `json:"id"`
-	// Kind is "country", "city", "organization" or "person".
-	Kind string `json:"kind"`
+	// Kind is KindCountry, KindCity, KindRegion, KindOrganization or
+	// KindPerson.
+	Kind EntityKind `json:"kind"`
 	// Name is the canonical Arabic name: the gazetteer's name, or for
 	// institutions and people the text of their first full mention.
 	Name string `json:"name"`
@@ -299,7 +300,7 @@ func (f *finder) matchAt(i int) *gmatch {
 
 // matchKind returns the kind of the gazetteer entity matched at token i,
 // or "".
-func (f *finder) matchKind(i int) string {
+func (f *finder) matchKind(i int) EntityKind {
 	if m := f.matchAt(i); m != nil {
 		return f.g.ents[m.p.ref].kind
 	}
@@ -357,7 +358,7 @@ func (f *finder) mention(i int, c cut, j int) Mention {
 }
 
 // entity returns the index of the document entity id, creating it.
-func (f *finder) entity(id, kind, name, country string) int {
+func (f *finder) entity(id string, kind EntityKind, name, country string) int {
 	if f.byID == nil {
 		f.byID = make(map[string]int)
 	}
@@ -432,8 +433,10 @@ func (f *finder) result() *entityLayer {
 		}
 	}
 	sort.SliceStable(found, func(a, b int) bool { return found[a].Mentions[0].Start < found[b].Mentions[0].Start })
-	l.ents = make([]Entity, len(found))
-	l.facts = make([]entityFacts, len(found))
+	if len(found) > 0 {
+		l.ents = make([]Entity, len(found))
+		l.facts = make([]entityFacts, len(found))
+	}
 	for k, e := range found {
 		l.ents[k], l.facts[k] = e.Entity, e.facts
 		for _, r := range e.ranges {

@@ -72,7 +72,7 @@ func checkWant(t *testing.T, src string, got []Entity, want []wantEntity) {
 			t.Errorf("missing %s; got %s", w.id, entitySummary(got))
 			continue
 		}
-		if w.kind != "" && e.Kind != w.kind {
+		if w.kind != "" && string(e.Kind) != w.kind {
 			t.Errorf("%s: kind %q, want %q", w.id, e.Kind, w.kind)
 		}
 		if e.Country != w.country {
@@ -364,12 +364,14 @@ func TestFindEntitiesMarksInsideNames(t *testing.T) {
 }
 
 func TestFindEntitiesUserEntries(t *testing.T) {
-	x := NewExtractor(WithEntries(
-		GazetteerEntry{ID: "org:arnews-test", Kind: "organization", Name: "مؤسسة النجوم", Country: "QA", Acronyms: []string{"منج"}},
-		GazetteerEntry{ID: "QA", Kind: "country", Name: "قطرستان"},
-		GazetteerEntry{ID: "city:XX:nowhere", Kind: "city", Name: ""}, // skipped
-		GazetteerEntry{ID: "org:amal", Kind: "organization", Name: "أمل", Ambiguous: true},
+	x, err := NewExtractor(WithEntries(
+		GazetteerEntry{ID: "org:arnews-test", Kind: KindOrganization, Name: "مؤسسة النجوم", Country: "QA", Acronyms: []string{"منج"}},
+		GazetteerEntry{ID: "QA", Kind: KindCountry, Name: "قطرستان"},
+		GazetteerEntry{ID: "org:amal", Kind: KindOrganization, Name: "أمل", Ambiguous: true},
 	))
+	if err != nil {
+		t.Fatal(err)
+	}
 	src := "أعلنت مؤسسة النجوم وبمنج ومنج أن قطرستان وقطر شريكان."
 	doc := x.Extract(src)
 	checkWant(t, src, doc.Entities, []wantEntity{
@@ -424,7 +426,7 @@ func TestGazetteerValid(t *testing.T) {
 	}
 	ids := map[string]bool{}
 	for _, r := range rows {
-		key := r.Kind + "\t" + r.ID
+		key := string(r.Kind) + "\t" + r.ID
 		if r.Kind != "demonym" {
 			key = r.ID
 		}
@@ -537,7 +539,10 @@ func BenchmarkGazetteerBuild(b *testing.B) {
 func TestFindEntitiesConcurrent(t *testing.T) {
 	src := readArticle(t)
 	want := entitySummary(FindEntities(src))
-	x := NewExtractor(WithEntries(GazetteerEntry{ID: "org:test", Kind: "organization", Name: "مؤسسة الاختبار"}))
+	x, err := NewExtractor(WithEntries(GazetteerEntry{ID: "org:test", Kind: KindOrganization, Name: "مؤسسة الاختبار"}))
+	if err != nil {
+		t.Fatal(err)
+	}
 	done := make(chan string)
 	for range 4 {
 		go func() {

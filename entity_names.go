@@ -32,7 +32,7 @@ func (f *finder) institution(i int) (int, bool) {
 	country := ""
 	if d, e, ok := f.demonymAt(j, sent); ok {
 		country, j = d, e
-	} else if m := f.matchAt(j); m != nil && (!c.def || in.ministry) && f.g.ents[m.p.ref].kind == "country" && m.start == j {
+	} else if m := f.matchAt(j); m != nil && (!c.def || in.ministry) && f.g.ents[m.p.ref].kind == KindCountry && m.start == j {
 		country, j = f.g.ents[m.p.ref].country, m.end
 	}
 	// A gazetteer name covering as much wins: وكالة الأنباء القطرية.
@@ -49,7 +49,7 @@ func (f *finder) institution(i int) (int, bool) {
 	if country != "" {
 		id = "org:" + country + ":" + slug
 	}
-	k := f.entity(id, "organization", f.mention(i, c, j-1).Text, country)
+	k := f.entity(id, KindOrganization, f.mention(i, c, j-1).Text, country)
 	f.ents[k].facts.national = true
 	f.add(k, i, c, j-1)
 	f.noteState(slug, country)
@@ -88,7 +88,7 @@ func (f *finder) portfolio(j, sent int) (string, int, bool) {
 	for k := 0; k < 3 && f.word(j, sent) && f.info[j].def && f.info[j].dem == 0 && f.info[j].match == 0; k++ {
 		j++
 	}
-	if j == start && f.word(j, sent) && f.matchKind(j+1) == "country" {
+	if j == start && f.word(j, sent) && f.matchKind(j+1) == KindCountry {
 		j++ // وزارة خارجية قطر
 	}
 	if j == start {
@@ -254,7 +254,7 @@ func (f *finder) gazetteerName(m *gmatch) (int, bool) {
 	k := f.entity(ge.id, ge.kind, ge.name, ge.country)
 	f.add(k, m.start, m.c, m.end-1)
 	end := m.end
-	if ge.kind == "organization" {
+	if ge.kind == KindOrganization {
 		if ge.newsAgency {
 			f.ents[k].facts.newsAgency = true
 			f.noteAgency(k)
@@ -293,7 +293,7 @@ func (f *finder) byContext(m *gmatch, pos int) *gazEntity {
 		}
 		ge := &f.g.ents[p.ref]
 		if !f.mentionedBefore(ge.id, pos) &&
-			(ge.kind == "country" || ge.country == "" || !f.mentionedBefore(ge.country, pos)) {
+			(ge.kind == KindCountry || ge.country == "" || !f.mentionedBefore(ge.country, pos)) {
 			continue
 		}
 		if found != nil && found != ge {

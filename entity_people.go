@@ -18,7 +18,7 @@ func (f *finder) complement(j, sent int) (int, string) {
 	for k := 0; k < 4 && f.word(j, sent); k++ {
 		if m := f.matchAt(j); m != nil {
 			e := f.g.ents[m.p.ref]
-			if e.kind == "country" || e.kind == "city" {
+			if e.kind == KindCountry || e.kind == KindCity {
 				country = e.country
 			}
 			return m.end, country
@@ -35,7 +35,7 @@ func (f *finder) complement(j, sent int) (int, string) {
 			j++
 			continue
 		}
-		if f.matchKind(j+1) == "country" {
+		if f.matchKind(j+1) == KindCountry {
 			j++ // خارجية قطر
 			continue
 		}
@@ -353,7 +353,7 @@ func (f *finder) addPerson(a, b int, title, country string) int {
 	known := k >= 0
 	if k < 0 {
 		n := len(f.ents)
-		k = f.entity("person:"+f.personKey(a, b), "person", f.mention(a, cut{}, b-1).Text, "")
+		k = f.entity("person:"+f.personKey(a, b), KindPerson, f.mention(a, cut{}, b-1).Text, "")
 		known = k < n
 	}
 	e := f.ents[k]

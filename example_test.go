@@ -90,7 +90,10 @@ func Example_pipeline() {
 		{"2023-01-13", "وفي الرباط، وقعت المملكة المغربية والاتحاد الأوروبي يوم 3 غشت 2022 اتفاقا للشراكة في مجال الصيد المستدام."},
 		{"2021-08-24", "وقعت السعودية والإمارات، أمس، اتفاقية لتجنب الازدواج الضريبي، في 15 محرم 1443 هـ."},
 	}
-	x := arnews.NewExtractor()
+	x, err := arnews.NewExtractor()
+	if err != nil {
+		panic(err)
+	}
 	results := make([]string, len(articles))
 	var wg sync.WaitGroup
 	for i, a := range articles {

@@ -2,6 +2,7 @@ package arnews
 
 import (
 	_ "embed"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -28,12 +29,12 @@ import (
 // proclitics و ف ب ل ك ال لل, so list each name once, with ال where the
 // name has it.
 type GazetteerEntry struct {
-	ID       string   // the entity's ID; an existing ID adds names to it
-	Kind     string   // "country", "city", "organization", or "demonym" (masculine singular, e.g. قطري; Country says whose)
-	Name     string   // canonical Arabic name
-	Country  string   // ISO code of its state, if any
-	Names    []string // other surface forms
-	Acronyms []string // acronyms (قنا), matched as whole words only
+	ID       string     // the entity's ID; an existing ID adds names to it
+	Kind     EntityKind // KindCountry, KindCity, KindRegion, KindOrganization, or KindDemonym (masculine singular, e.g. قطري; Country says whose)
+	Name     string     // canonical Arabic name
+	Country  string     // ISO code of its state, if any
+	Names    []string   // other surface forms
+	Acronyms []string   // acronyms (قنا), matched as whole words only
 	// Ambiguous marks a name that is also a common word or another
 	// entity's name: its one-word forms are only taken with context (see
 	// [FindEntities]).
@@ -52,7 +53,7 @@ func parseGazetteer(src string) []GazetteerEntry {
 	var out []GazetteerEntry
 	for _, f := range tsvRows(src, 4, 8) {
 		out = append(out, GazetteerEntry{
-			Kind:       f[0],
+			Kind:       EntityKind(f[0]),
 			ID:         f[1],
 			Country:    f[2],
 			Name:       f[3],
@@ -149,9 +150,10 @@ type phrase struct {
 
 // gazEntity is a compiled gazetteer entry.
 type gazEntity struct {
-	id, kind, name, country string
-	ambiguous               bool
-	newsAgency              bool // a news agency: الوكالة may refer back to it
+	id, name, country string
+	kind              EntityKind
+	ambiguous         bool
+	newsAgency        bool // a news agency: الوكالة may refer back to it
 }
 
 // gazetteer is the compiled lexicon of names: entities, and a map from a
@@ -168,13 +170,64 @@ type gazetteer struct {
 	countries, cities, orgs, demonyms int
 }
 
+// checkEntry checks the i-th gazetteer entry a user gives and fills in its
+// ID when it has none: city:<CC>:<slug> (city:<slug> without a country),
+// region:<slug>, org:<slug>, the slug being the normalized name with
+// spaces as dashes. A country needs its ISO code as ID; a demonym needs
+// its country.
+func checkEntry(i int, e *GazetteerEntry) error {
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("arnews: gazetteer entry %d (ID %q, name %q): %s", i, e.ID, e.Name, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case !entityKinds[e.Kind]:
+		return fail("Kind %q is not one of %s, %s, %s, %s or %s", e.Kind, KindCountry, KindCity, KindRegion, KindOrganization, KindDemonym)
+	case e.Name == "" && len(e.Names) == 0 && len(e.Acronyms) == 0:
+		return fail("no Name, Names or Acronyms to match")
+	case e.Country != "" && !isCountryCode(e.Country):
+		return fail("Country %q is not an ISO 3166-1 alpha-2 code such as QA", e.Country)
+	case e.Kind == KindCountry && !isCountryCode(e.ID):
+		return fail("a country's ID must be its ISO 3166-1 alpha-2 code, not %q", e.ID)
+	case e.Kind == KindDemonym && !isCountryCode(e.Country) && !isCountryCode(e.ID):
+		return fail("a demonym needs the ISO code of its country in Country")
+	}
+	if e.ID != "" {
+		return nil
+	}
+	name := e.Name
+	if name == "" {
+		name = firstNonEmpty(e.Names, e.Acronyms)
+	}
+	slug := strings.ReplaceAll(Normalize(name), " ", "-")
+	switch e.Kind {
+	case KindCity:
+		e.ID = "city:" + slug
+		if e.Country != "" {
+			e.ID = "city:" + e.Country + ":" + slug
+		}
+	case KindRegion:
+		e.ID = "region:" + slug
+	case KindOrganization:
+		e.ID = "org:" + slug
+	case KindDemonym:
+		e.ID = e.Country
+	}
+	return nil
+}
+
+// isCountryCode reports whether s has the form of an ISO 3166-1 alpha-2
+// code: two capital letters.
+func isCountryCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}
+
 // entityKinds are the kinds a GazetteerEntry may have.
-var entityKinds = map[string]bool{"country": true, "city": true, "organization": true, "demonym": true}
+var entityKinds = map[EntityKind]bool{KindCountry: true, KindCity: true, KindRegion: true, KindOrganization: true, KindDemonym: true}
 
 func compileGazetteer(builtin, extra []GazetteerEntry) *gazetteer {
 	g := &gazetteer{lex: make(map[string][]phrase, 8192), insts: institutions()}
 	for _, e := range mergeEntries(builtin, extra) {
-		if e.Kind == "demonym" {
+		if e.Kind == KindDemonym {
 			g.addDemonym(e)
 		} else {
 			g.addEntity(e)
@@ -190,17 +243,20 @@ func compileGazetteer(builtin, extra []GazetteerEntry) *gazetteer {
 // mergeEntries returns the built-in entries followed by the extra ones; an
 // extra entry with the ID of an earlier one (and, for demonyms, its kind)
 // adds its names to it. Entries without any name or of an unknown kind are
-// dropped; an extra entry without an ID gets kind:<normalized name>.
+// dropped (NewExtractor checks the extra ones first, see checkEntry).
 func mergeEntries(builtin, extra []GazetteerEntry) []GazetteerEntry {
-	type key struct{ kind, id string }
+	type key struct {
+		kind EntityKind
+		id   string
+	}
 	idx := map[key]int{}
 	var entries []GazetteerEntry
-	add := func(e GazetteerEntry, user bool) {
+	add := func(e GazetteerEntry) {
 		if e.Name == "" && len(e.Names) == 0 && len(e.Acronyms) == 0 || !entityKinds[e.Kind] {
 			return
 		}
 		k := key{e.Kind, e.ID}
-		if e.Kind != "demonym" {
+		if e.Kind != KindDemonym {
 			k.kind = ""
 		}
 		if i, ok := idx[k]; ok {
@@ -217,17 +273,14 @@ func mergeEntries(builtin, extra []GazetteerEntry) []GazetteerEntry {
 		if e.Name == "" {
 			e.Name = firstNonEmpty(e.Names, e.Acronyms)
 		}
-		if user && e.ID == "" {
-			e.ID = e.Kind + ":" + strings.ReplaceAll(Normalize(e.Name), " ", "-")
-		}
 		idx[k] = len(entries)
 		entries = append(entries, e)
 	}
 	for _, e := range builtin {
-		add(e, false)
+		add(e)
 	}
 	for _, e := range extra {
-		add(e, true)
+		add(e)
 	}
 	return entries
 }
@@ -260,16 +313,16 @@ func (g *gazetteer) addDemonym(e GazetteerEntry) {
 // acronyms.
 func (g *gazetteer) addEntity(e GazetteerEntry) {
 	switch e.Kind {
-	case "country":
+	case KindCountry:
 		g.countries++
-	case "city":
+	case KindCity:
 		g.cities++
-	case "organization":
+	case KindOrganization:
 		g.orgs++
 	}
 	ref := int32(len(g.ents))
 	g.ents = append(g.ents, gazEntity{id: e.ID, kind: e.Kind, name: e.Name, country: e.Country, ambiguous: e.Ambiguous,
-		newsAgency: e.Kind == "organization" && e.newsAgency})
+		newsAgency: e.Kind == KindOrganization && e.newsAgency})
 	for _, n := range append([]string{e.Name}, e.Names...) {
 		g.addPhrase(n, phrase{kind: pEntity, ref: ref, ambig: e.Ambiguous})
 	}
@@ -411,7 +464,7 @@ func (g *gazetteer) demonym(tk *token) string {
 // countryName returns the canonical name of the country code, or "".
 func (g *gazetteer) countryName(code string) string {
 	for _, e := range g.ents {
-		if e.kind == "country" && e.id == code {
+		if e.kind == KindCountry && e.id == code {
 			return e.name
 		}
 	}

@@ -181,7 +181,7 @@ type lexWord struct {
 
 // instrument describes an instrument noun.
 type instrument struct {
-	kind   string
+	kind   AgreementKind
 	plural bool
 	weak   bool   // counts only when a trigger governs it
 	next   string // a second word it needs (مذكره تفاهم), normalized
@@ -282,7 +282,7 @@ func (lx *lexicon) addInstrument(r lexRow) {
 	if len(parts) < 2 || parts[1] == "" {
 		return
 	}
-	in := instrument{kind: parts[1]}
+	in := instrument{kind: AgreementKind(parts[1])}
 	for _, p := range parts[2:] {
 		switch p {
 		case "plural":

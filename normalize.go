@@ -1,7 +1,9 @@
 package arnews
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
@@ -67,6 +69,37 @@ const (
 	// All is every step.
 	All = Search | FoldHamza | FoldPunctuation | FoldSpaces
 )
+
+// formNames are the names of the steps, in bit order.
+var formNames = [...]string{"StripDiacritics", "StripTatweel", "FoldAlef", "FoldYa", "FoldTehMarbuta", "FoldHamza",
+	"FoldPersian", "FoldDigits", "FoldPresentation", "StripInvisible", "FoldPunctuation", "FoldSpaces"}
+
+// String returns the names of the steps of f joined by "|", with Search
+// and All for those sets: "Search", "Search|FoldSpaces", "FoldAlef|FoldYa",
+// "0" for no step. Bits that are no step are written as a number.
+func (f Form) String() string {
+	var parts []string
+	rest := f
+	switch {
+	case f&All == All:
+		parts, rest = append(parts, "All"), f&^All
+	case f&Search == Search:
+		parts, rest = append(parts, "Search"), f&^Search
+	}
+	for i, name := range formNames {
+		if rest&(1<<i) != 0 {
+			parts = append(parts, name)
+			rest &^= 1 << i
+		}
+	}
+	if rest != 0 {
+		parts = append(parts, fmt.Sprintf("0x%x", uint32(rest)))
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, "|")
+}
 
 // lookahead bounds how many deleted runes the normalizer looks through to
 // find the rune that follows (for hamza composition, digit separators and
@@ -403,7 +436,9 @@ func (m *OffsetMap) find(p int) int {
 }
 
 // Start maps a normalized offset used as the start of a span to the
-// original offset of the first byte that produced it.
+// original offset of the first byte that produced it. An offset out of
+// range is clamped: below 0 to 0, at or past the end of the normalized
+// text to the end of the original.
 func (m *OffsetMap) Start(p int) int {
 	p = max(p, 0)
 	if p >= m.nlen {
@@ -418,7 +453,9 @@ func (m *OffsetMap) Start(p int) int {
 
 // End maps a normalized offset used as the end of a span to the original
 // offset just past the last byte that produced it, widened over combining
-// marks that normalization deleted right after it.
+// marks that normalization deleted right after it. An offset out of range
+// is clamped: at or below 0 to 0, past the end of the normalized text to
+// its end.
 func (m *OffsetMap) End(p int) int {
 	if p <= 0 {
 		return 0

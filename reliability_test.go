@@ -62,7 +62,7 @@ func runeBoundaries(text string) []uint64 {
 // without naming it and that an agreement names as a party: the only
 // entity allowed to have no mentions.
 func impliedParty(doc *Document, e Entity) bool {
-	if e.Kind != "country" || e.Mentions == nil {
+	if e.Kind != KindCountry || len(e.Mentions) > 0 {
 		return false
 	}
 	for _, a := range doc.Agreements {
@@ -471,10 +471,14 @@ func TestExtractConcurrent(t *testing.T) {
 		"في 31 "+strings.Repeat("أغسطس/آب/", 50)+"2021",
 		"الشيخ محمد "+strings.Repeat("بن ", 100)+"آل ثاني",
 	)
-	shared := NewExtractor(WithRef(reliabilityRef))
-	custom := NewExtractor(WithRef(reliabilityRef), WithEntries(GazetteerEntry{
-		ID: "ar-test", Kind: "organization", Name: "هيئة الاختبار", Names: []string{"الهيئة"},
+	shared, _ := NewExtractor()
+	custom, err := NewExtractor(WithEntries(GazetteerEntry{
+		ID: "ar-test", Kind: KindOrganization, Name: "هيئة الاختبار", Names: []string{"الهيئة"},
 	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := WithRef(reliabilityRef)
 	norm := NewNormalizer(All)
 	type result struct {
 		shared, custom, plain, other *Document
@@ -482,8 +486,8 @@ func TestExtractConcurrent(t *testing.T) {
 	}
 	run := func(text string) result {
 		return result{
-			shared:     shared.Extract(text),
-			custom:     custom.Extract(text),
+			shared:     shared.Extract(text, ref),
+			custom:     custom.Extract(text, ref),
 			plain:      Extract(text, WithRef(reliabilityRef)),
 			other:      shared.Extract(text, WithRef(reliabilityRef.AddDate(0, 0, 3))),
 			normalized: Normalize(text),
@@ -582,11 +586,12 @@ func BenchmarkExtractScaling(b *testing.B) {
 	}{{"4KB", 4 << 10}, {"64KB", 64 << 10}, {"1MB", 1 << 20}, {"16MB", 16 << 20}} {
 		b.Run(size.name, func(b *testing.B) {
 			text := scalingCorpus(b, size.n)
-			x := NewExtractor(WithRef(reliabilityRef))
+			x, _ := NewExtractor()
+			ref := WithRef(reliabilityRef)
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				x.Extract(text)
+				x.Extract(text, ref)
 			}
 		})
 	}

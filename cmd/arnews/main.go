@@ -84,7 +84,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *workers < 1 {
 		return fail(stderr, usageError{fmt.Sprintf("-j %d: want at least 1", *workers)})
 	}
-	x := arnews.NewExtractor()
+	x, _ := arnews.NewExtractor() // no options: cannot fail
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	status := 0

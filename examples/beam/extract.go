@@ -14,7 +14,7 @@ import (
 
 // newExtractor returns the Extractor a worker uses for all its articles.
 func newExtractor() (*arnews.Extractor, error) {
-	return arnews.NewExtractor(), nil
+	return arnews.NewExtractor()
 }
 
 // extract returns the Document of text, published on ref, as one JSON line
@@ -60,7 +60,7 @@ func parseKey(k string) pairMonth {
 func agreementKeys(doc *arnews.Document) []pairMonth {
 	isState := map[string]bool{}
 	for _, e := range doc.Entities {
-		isState[e.ID] = e.Kind == "country"
+		isState[e.ID] = e.Kind == arnews.KindCountry
 	}
 	var keys []pairMonth
 	for _, a := range doc.Agreements {

@@ -113,7 +113,7 @@ func direct(t *testing.T, in input) *arnews.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return arnews.NewExtractor().Extract(in.text, arnews.WithRef(ref))
+	return arnews.Extract(in.text, arnews.WithRef(ref))
 }
 
 // checkDocuments checks that there is one Document line per article of
@@ -164,7 +164,7 @@ func wantPairs(t *testing.T, articles map[string]input) map[string]int {
 	counts := map[string]int{}
 	for _, in := range articles {
 		doc := direct(t, in)
-		kind := map[string]string{}
+		kind := map[string]arnews.EntityKind{}
 		for _, e := range doc.Entities {
 			kind[e.ID] = e.Kind
 		}
@@ -175,7 +175,7 @@ func wantPairs(t *testing.T, articles map[string]input) map[string]int {
 			}
 			states := map[string]bool{}
 			for _, p := range a.Parties {
-				if kind[p] == "country" {
+				if kind[p] == arnews.KindCountry {
 					states[p] = true
 				}
 			}

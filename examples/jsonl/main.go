@@ -32,7 +32,7 @@ type output struct {
 }
 
 func main() {
-	x := arnews.NewExtractor() // one Extractor, shared by every worker
+	x, _ := arnews.NewExtractor() // one Extractor, shared by every worker; no options: cannot fail
 	workers := runtime.GOMAXPROCS(0)
 
 	// Each line gets a channel for its result; the writer reads the

@@ -51,7 +51,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "timeline:", err)
 		os.Exit(2)
 	}
-	x := arnews.NewExtractor()
+	x, _ := arnews.NewExtractor() // no options: cannot fail
 	var rows []row
 	for _, name := range files {
 		b, err := os.ReadFile(name)
@@ -72,7 +72,7 @@ func main() {
 			names[e.ID] = e.Name
 		}
 		for _, a := range doc.Agreements {
-			r := row{file: base, kind: a.Kind, status: a.Status, subject: a.Subject.Text}
+			r := row{file: base, kind: string(a.Kind), status: string(a.Status), subject: a.Subject.Text}
 			if a.Signed != nil {
 				r.date = a.Signed.Value()
 			}

@@ -52,7 +52,7 @@ type CoNLLReport struct {
 // ScoreCoNLL extracts each sentence with arnews and scores the predicted
 // entities against the gold ones (see the package documentation).
 func ScoreCoNLL(sentences []Sentence) CoNLLReport {
-	x := arnews.NewExtractor()
+	x, _ := arnews.NewExtractor() // no options: cannot fail
 	ref, _ := time.Parse(time.DateOnly, CoNLLRef)
 	rep := CoNLLReport{Sentences: len(sentences), Scores: map[string]Score{}}
 	for _, s := range sentences {
@@ -122,7 +122,7 @@ func PredictedSpans(s Sentence, doc *arnews.Document) []TokenSpan {
 	offsets := tokenOffsets(s)
 	var out []TokenSpan
 	for _, e := range doc.Entities {
-		typ := conllType(e.Kind)
+		typ := conllType(string(e.Kind))
 		if typ == "" {
 			continue
 		}

@@ -32,7 +32,7 @@ func scoreAgreements(a Article, doc *arnews.Document, r *ArticleResult) []Issue 
 	for pi, p := range doc.Agreements {
 		if !claimed[pi] {
 			issues = append(issues, Issue{Figure: "agreement", Text: p.Text,
-				Detail:  describe(p.Kind, p.Status, stateParties(p.Parties)) + " unclaimed",
+				Detail:  describe(string(p.Kind), string(p.Status), stateParties(p.Parties)) + " unclaimed",
 				Context: excerpt(a.Body, p.Span)})
 		}
 	}
@@ -63,7 +63,7 @@ func matchAgreements(gold []GoldAgreement, pred []arnews.Agreement) (pairs map[i
 	for gi, g := range gold {
 		want := stateParties(g.Parties)
 		for pi, p := range pred {
-			if !claimed[pi] && p.Kind == g.Kind && slices.Equal(stateParties(p.Parties), want) {
+			if !claimed[pi] && string(p.Kind) == g.Kind && slices.Equal(stateParties(p.Parties), want) {
 				claimed[pi] = true
 				pairs[gi] = pi
 				break
@@ -80,9 +80,9 @@ func scoreMatched(a Article, g GoldAgreement, p arnews.Agreement, r *ArticleResu
 		issues = append(issues, Issue{Figure: figure, Miss: true, Text: p.Text, Detail: detail,
 			Context: excerpt(a.Body, p.Span)})
 	}
-	r.Status.tally(p.Status == g.Status)
-	if p.Status != g.Status {
-		wrong("status", "want "+g.Status+", got "+p.Status)
+	r.Status.tally(string(p.Status) == g.Status)
+	if string(p.Status) != g.Status {
+		wrong("status", "want "+g.Status+", got "+string(p.Status))
 	}
 	if g.Signed != "" {
 		got := ""

@@ -18,7 +18,7 @@ type CorpusReport struct {
 // ScoreCorpus extracts each article's body with arnews.Extract and
 // WithRef(article ref) and scores it.
 func ScoreCorpus(arts []Article) CorpusReport {
-	x := arnews.NewExtractor()
+	x, _ := arnews.NewExtractor() // no options: cannot fail
 	var rep CorpusReport
 	for _, a := range arts {
 		doc := x.Extract(a.Body, arnews.WithRef(a.Ref))

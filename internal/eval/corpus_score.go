@@ -97,7 +97,7 @@ func checkSpans(body string, doc *arnews.Document) (Ratio, []Issue) {
 	}
 	for _, e := range doc.Entities {
 		for _, m := range e.Mentions {
-			check(e.Kind+" mention", m.Text, m.Span)
+			check(string(e.Kind)+" mention", m.Text, m.Span)
 		}
 	}
 	for _, a := range doc.Agreements {
@@ -197,13 +197,13 @@ const minNameLen = 2
 func scoreNames(a Article, doc *arnews.Document, kind string) (Score, []Issue) {
 	var gold []GoldEntity
 	for _, e := range a.Entities {
-		if e.Kind == kind {
+		if string(e.Kind) == kind {
 			gold = append(gold, e)
 		}
 	}
 	var pred []arnews.Entity
 	for _, e := range doc.Entities {
-		if e.Kind == kind && len(e.Mentions) > 0 {
+		if string(e.Kind) == kind && len(e.Mentions) > 0 {
 			pred = append(pred, e)
 		}
 	}

@@ -153,7 +153,7 @@ func TestScoreNames(t *testing.T) {
 	oneLetter := GoldEntity{Kind: "person", Name: "م", Mentions: []string{"م"}}
 	agency := GoldEntity{Kind: "organization", Name: "AP", Mentions: []string{"AP"}}
 	pred := func(kind, text string) arnews.Entity {
-		return arnews.Entity{ID: kind + ":" + text, Kind: kind, Mentions: []arnews.Mention{mention(t, body, text)}}
+		return arnews.Entity{ID: kind + ":" + text, Kind: arnews.EntityKind(kind), Mentions: []arnews.Mention{mention(t, body, text)}}
 	}
 	for _, tc := range []struct {
 		name string

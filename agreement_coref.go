@@ -6,16 +6,21 @@ import "unicode/utf8"
 // an instrument at all, and which earlier instrument a definite mention
 // refers back to.
 
-// notInstrument reports whether the noun n is the act of agreeing rather
-// than an instrument:
+// notInstrument reports whether the noun n is no instrument: a
+// hypothetical one (see hypothetical), a weak noun that holds a meeting
+// (عقد محادثات), or the act of agreeing rather than an instrument:
 //
 //	بالاتفاق مع            "in agreement with"
 //	passive اتفاق على       تم الاتفاق على، جرى الاتفاق على: "it was agreed to"
+//	اتفاق passive           اتفاق جرى بإنشاء: "it was agreed to set up"
 //	اتفاق على consensus     اتفاق على ضرورة، أهمية، أن: "a consensus that"
 func (f *agreementFinder) notInstrument(n nounMatch) bool {
 	t := f.t
 	tk := &t.toks[n.i]
-	if n.in.kind != "agreement" || n.in.plural {
+	if f.hypothetical(n) || n.in.weak && n.j+1 < len(t.toks) && t.toks[n.j+1].is(cMeeting) {
+		return true // عقد محادثات is holding talks
+	}
+	if n.in.kind != InstrumentAgreement || n.in.plural {
 		return false
 	}
 	var next *token
@@ -29,8 +34,28 @@ func (f *agreementFinder) notInstrument(n nounMatch) bool {
 		return true
 	case n.i > 0 && t.toks[n.i-1].has(cPassive) && next.is(cOn):
 		return true
+	case next.has(cPassive):
+		return true // اتفاق جرى بإنشاء منطقة: agreed on, not an instrument
 	case next.is(cOn) && n.j+2 < len(t.toks):
 		return t.toks[n.j+2].is(cConsensus)
+	}
+	return false
+}
+
+// hypothetical reports whether the noun n names an instrument that does
+// not exist yet: أي اتفاق, اتفاقيات تعاون مستقبلية, صفقة محتملة (a
+// hypothetical word before it, or within three words after it, before a
+// clause break).
+func (f *agreementFinder) hypothetical(n nounMatch) bool {
+	t := f.t
+	sent := t.toks[n.i].sent
+	if n.i > 0 && t.toks[n.i-1].sent == sent && t.toks[n.i-1].is(cHypothetical) {
+		return true
+	}
+	for k := n.j + 1; k < len(t.toks) && k <= n.j+3 && t.toks[k].sent == sent && !isClausePunct(&t.toks[k]); k++ {
+		if t.toks[k].is(cHypothetical) {
+			return true
+		}
 	}
 	return false
 }
@@ -41,6 +66,7 @@ func (f *agreementFinder) notInstrument(n nounMatch) bool {
 //	def-noun date               a new instrument: الاتفاق عام 2015
 //	def-noun subject            the latest of its kind with no subject or a shared word
 //	def-noun (مع | بين) …       a new instrument: الاتفاقية الأمنية مع ليبيا
+//	def-noun adjective          a new instrument: الاتفاقية العامة للتعاون
 //	def-noun                    the latest reported one of its kind (see latest)
 func (f *agreementFinder) resolve(n nounMatch) *Agreement {
 	if !n.c.def || len(f.out) == 0 {
@@ -60,10 +86,26 @@ func (f *agreementFinder) resolve(n nounMatch) *Agreement {
 		}
 		return nil
 	}
-	if f.namesOwnParties(n) {
+	if f.namesOwnParties(n) || f.qualified(n) {
 		return nil
 	}
 	return f.latest(n)
+}
+
+// qualified reports whether the definite noun n has an adjective of its
+// own that makes it a new name (الاتفاقية العامة للتعاون، الاتفاق
+// النووي), not one that refers back (الاتفاقية الموقعة، الاتفاقيات
+// المبرمة): a definite word after it that names no entity or date and is
+// no signing word.
+func (f *agreementFinder) qualified(n nounMatch) bool {
+	t := f.t
+	k := n.j + 1
+	if k >= len(t.toks) || t.toks[k].sent != t.toks[n.i].sent || t.toks[k].kind != tokWord {
+		return false
+	}
+	tk := &t.toks[k]
+	return tk.leadingArticle() && f.ents.at(k) < 0 && f.dates.at(k) < 0 && f.triggerAt(k) == trigNone &&
+		!tk.has(cDual, cClauseEnd, cInstrument)
 }
 
 // namesOwnParties reports whether the definite noun n is followed, within
@@ -71,7 +113,7 @@ func (f *agreementFinder) resolve(n nounMatch) *Agreement {
 func (f *agreementFinder) namesOwnParties(n nounMatch) bool {
 	t := f.t
 	for k := n.j + 1; k <= n.j+2 && k < len(t.toks) && t.toks[k].sent == t.toks[n.i].sent; k++ {
-		if t.toks[k].is(cWith | cBetween) {
+		if t.toks[k].is(cWith, cBetween) {
 			return true
 		}
 		if !t.toks[k].leadingArticle() {
@@ -124,7 +166,7 @@ func (f *agreementFinder) sharesWord(sp Span, lo, hi int) bool {
 		}
 		c := tk.stems()
 		w := tk.stem(c[len(c)-1])
-		if e := f.lx.lookup(w); utf8.RuneCountInString(w) >= 3 && words[w] && (e == nil || e.lit&cSubjectPrep == 0) {
+		if e := f.lx.lookup(w); utf8.RuneCountInString(w) >= 3 && words[w] && (e == nil || !e.lit.has(cSubjectPrep)) {
 			return true
 		}
 	}

@@ -123,7 +123,7 @@ func (f *agreementFinder) dateNear(i, last, gap int) *Date {
 			return d
 		}
 		tk := &f.t.toks[k]
-		if tk.is(cIn | cYearNoun | cDateGap) {
+		if tk.is(cIn, cYearNoun, cDateGap) {
 			continue
 		}
 		if k > i || tk.kind != tokWord || f.triggerAt(k) == trigNone && !tk.leadingArticle() {

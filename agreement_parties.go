@@ -20,8 +20,10 @@ func partiesStep(f *agreementFinder, x *nounCtx) {
 // parties found so far and returns them with its own added.
 var partySteps = []func(f *agreementFinder, x *nounCtx, ids []string) []string{
 	partiesAnnouncer,
+	partiesAnnouncedOwn,
 	partiesApproverState,
 	partiesTriggerClause,
+	partiesRelativeClause,
 	partiesBetweenWith,
 	partiesSides,
 	partiesDualNouns,
@@ -37,7 +39,40 @@ func partiesAnnouncer(f *agreementFinder, x *nounCtx, ids []string) []string {
 		return ids
 	}
 	if f.t.toks[x.trigAt].is(cSigningNoun) {
-		ids = appendUnique(ids, x.source)
+		if id := f.partyOf(src, f.facts(x.source)); id != "" {
+			ids = appendUnique(ids, id)
+		}
+	}
+	return ids
+}
+
+// partiesAnnouncedOwn: a state, body or person that announces it will sign
+// or has signed, the verb's subject being a pronoun after أن, is a party:
+//
+//	speech-verb X … (أنها | أنه) [future] sign noun   أعلنت الجزائر أنها ستوقع 14 اتفاقية
+func partiesAnnouncedOwn(f *agreementFinder, x *nounCtx, ids []string) []string {
+	t := f.t
+	if x.trigAt < 1 || x.trigAt >= x.n.i {
+		return ids
+	}
+	k := x.trigAt - 1
+	if t.toks[k].has(cFuture) && k > 0 {
+		k--
+	}
+	if !t.toks[k].is(cComplementizer) || !t.toks[k].pronounSuffixed(true) {
+		return ids
+	}
+	for i := k - 1; i >= x.s.first && i >= k-6; i-- {
+		if t.toks[i].has(cSpeech) {
+			for j := i + 1; j < k; j++ {
+				if e := f.ents.at(j); e >= 0 {
+					if id := f.partyOf(&f.ents.ents[e], f.ents.facts[e]); id != "" {
+						return appendUnique(ids, id)
+					}
+				}
+			}
+			break
+		}
 	}
 	return ids
 }
@@ -51,8 +86,8 @@ func partiesApproverState(f *agreementFinder, x *nounCtx, ids []string) []string
 		return ids
 	}
 	for i := max(x.s.first, x.trigAt-3); i < min(x.n.i, x.trigAt+4); i++ {
-		if e, _ := f.entityAt(i); e != nil && e.Kind == KindOrganization {
-			if c := f.state(e.Country); c != "" {
+		if e, facts := f.entityAt(i); e != nil && e.Kind == KindOrganization {
+			if c := f.state(f.countryOf(e, facts)); c != "" {
 				ids = appendUnique(ids, c)
 			}
 		}
@@ -88,6 +123,18 @@ func partiesTriggerClause(f *agreementFinder, x *nounCtx, ids []string) []string
 	return f.collectParties(x, start, end, ids)
 }
 
+// partiesRelativeClause: the subject of a signing verb in a relative
+// clause after the noun is a party:
+//
+//	noun [”] (التي | الذي) sign X     مذكرة التفاهم التي أبرمتها إثيوبيا
+//	noun sign-adjective بين X و Y     handled by partiesBetweenWith
+func partiesRelativeClause(f *agreementFinder, x *nounCtx, ids []string) []string {
+	if len(ids) >= 2 || x.trigAt <= x.n.j || f.triggerAt(x.trigAt) != trigSign {
+		return ids
+	}
+	return f.collectParties(x, x.trigAt+1, min(x.trigAt+3, x.s.last), ids)
+}
+
 // partiesBetweenWith: the parties after بين or مع near the noun or the
 // trigger, or the two parties of the discourse for a dual noun there:
 //
@@ -108,7 +155,7 @@ func partiesBetweenWith(f *agreementFinder, x *nounCtx, ids []string) []string {
 				break
 			}
 			if tk.is(cBetween) && (i == 0 || !t.toks[i-1].is(cFrom)) || tk.is(cWith) {
-				end := f.clauseEnd(i+1, x.s.last, nil, 0)
+				end := f.listEnd(i+1, x.s.last)
 				before := len(ids)
 				ids = f.collectParties(x, i+1, end, ids)
 				if len(ids) == before {
@@ -161,20 +208,142 @@ func partiesDualNouns(f *agreementFinder, x *nounCtx, ids []string) []string {
 	return f.duals(x.s.first, x.s.last, ids)
 }
 
+// listEnd returns where the list of names that starts at token i ends: at
+// the end of its clause (see clauseEnd), except that a comma followed by
+// و goes on with the list (بين حكومتي السعودية، وماليزيا).
+func (f *agreementFinder) listEnd(i, last int) int {
+	for {
+		end := f.clauseEnd(i, last, nil, 0)
+		if end+1 >= last || !f.t.toks[end].is(cComma) || !f.t.toks[end+1].startsWithWa() {
+			return end
+		}
+		i = end + 1
+	}
+}
+
 // collectParties adds the parties named in tokens [lo, hi), outside the
-// subject and other than the source.
+// subject and other than the source: states, organisations, and the
+// states of people named with their state (وزير الدفاع التركي خلوصي أكار).
 func (f *agreementFinder) collectParties(x *nounCtx, lo, hi int, ids []string) []string {
+	attending := false
 	for i := lo; i < hi; i++ {
-		if x.inSubject(f.t, i) {
+		tk := &f.t.toks[i]
+		switch {
+		case isClausePunct(tk):
+			attending = false
+		case tk.is(cAttendance) || tk.leadingWa() && tk.has(cAttendance):
+			attending = true
+		}
+		if attending || x.inSubject(f.t, i) {
 			continue
 		}
 		if e := f.ents.at(i); e >= 0 {
 			if id := f.partyID(e); id != "" && id != x.source {
 				ids = appendUnique(ids, id)
 			}
+			continue
+		}
+		if id := f.officeState(i); id != "" {
+			ids = appendUnique(ids, id)
 		}
 	}
 	return ids
+}
+
+// officeState returns the state of an office named by its title alone at
+// token i (وزير الخارجية العراقي، وزير الخارجية in a Saudi story): the
+// country of a demonym within the title, else the article's home state.
+func (f *agreementFinder) officeState(i int) string {
+	t := f.t
+	if !t.toks[i].readsOffice() {
+		return ""
+	}
+	for k := i + 1; k < len(t.toks) && k <= i+4 && t.toks[k].sent == t.toks[i].sent; k++ {
+		if f.ents.at(k) >= 0 {
+			return "" // a named person or body: its own state counts
+		}
+		if c := f.g.demonym(&t.toks[k]); c != "" {
+			return f.state(c)
+		}
+		if !t.toks[k].leadingArticle() {
+			break
+		}
+	}
+	return f.state(f.homeState())
+}
+
+// homeState returns the state an article is from: the country of the city
+// of its dateline (بغداد - …), else of the agency that reports it, else
+// the state it names most; "" when none. It is computed once.
+func (f *agreementFinder) homeState() string {
+	if f.home != nil {
+		return *f.home
+	}
+	home := f.datelineState()
+	if home == "" && f.docSource != "" {
+		if e := f.entity(f.docSource); e != nil {
+			home = e.Country
+		}
+	}
+	if home == "" {
+		home = f.mostNamedState()
+	}
+	f.home = &home
+	return home
+}
+
+// datelineState returns the country of a city among the first words of
+// the text, before a dash or a line break: the dateline.
+func (f *agreementFinder) datelineState() string {
+	t := f.t
+	for i := 0; i < len(t.toks) && i < 12; i++ {
+		if i > 0 && (t.toks[i].brk || t.toks[i].is(cDash)) && f.isCity(i-1) {
+			e, _ := f.entityAt(i - 1)
+			return e.Country
+		}
+	}
+	return ""
+}
+
+// mostNamedState returns the country with the most mentions, the first
+// named on a tie, or "".
+func (f *agreementFinder) mostNamedState() string {
+	best, most := "", 0
+	for _, e := range f.ents.ents {
+		if e.Kind == KindCountry && len(e.Mentions) > most {
+			best, most = e.ID, len(e.Mentions)
+		}
+	}
+	return best
+}
+
+// countryOf returns the state of an entity: its Country, or for a national
+// institution whose state the text does not give (امانة مجلس الوزراء),
+// the article's home state.
+func (f *agreementFinder) countryOf(e *Entity, facts entityFacts) string {
+	if e.Country == "" && facts.national {
+		return f.homeState()
+	}
+	return e.Country
+}
+
+// partyOf returns the ID under which an entity can be a party: see
+// partyID.
+func (f *agreementFinder) partyOf(e *Entity, facts entityFacts) string {
+	switch e.Kind {
+	case KindCountry:
+		return e.ID
+	case KindCity, KindPerson:
+		return f.state(e.Country)
+	case KindOrganization:
+		if facts.national {
+			if id := f.state(f.countryOf(e, facts)); id != "" || facts.hidden {
+				return id
+			}
+		}
+		return e.ID
+	}
+	return ""
 }
 
 // partiesFromSignatories gives an agreement with no parties the states of
@@ -226,24 +395,10 @@ func (f *agreementFinder) duals(lo, hi int, ids []string) []string {
 }
 
 // partyID returns the ID under which entity e can be a party: countries
-// and organisations as they are, a city or a national institution as its
-// state when known, persons not at all.
+// and organisations as they are; a city, a person or a national
+// institution as its state, when known.
 func (f *agreementFinder) partyID(e int) string {
-	ent, facts := &f.ents.ents[e], f.ents.facts[e]
-	switch ent.Kind {
-	case KindCountry:
-		return ent.ID
-	case KindCity, KindOrganization:
-		if ent.Kind == KindCity || facts.national {
-			if id := f.state(ent.Country); id != "" {
-				return id
-			}
-		}
-		if ent.Kind == KindOrganization {
-			return ent.ID
-		}
-	}
-	return ""
+	return f.partyOf(&f.ents.ents[e], f.ents.facts[e])
 }
 
 // state returns the country code as a party, noting it as implied when the

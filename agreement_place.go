@@ -28,7 +28,7 @@ func placeAndVenue(f *agreementFinder, x *nounCtx) {
 			if a.Place == "" {
 				a.Place = ent.ID
 			}
-		case ent.Kind == KindOrganization && t.toks[i].leadingBi() && !facts.newsAgency:
+		case ent.Kind == KindOrganization && t.toks[i].leadingBi() && !facts.newsAgency && !facts.hidden:
 			if a.Venue == "" {
 				a.Venue = ent.ID
 			}
@@ -73,7 +73,7 @@ func (f *agreementFinder) reporter(si int, inherit bool) string {
 	s := t.sents[si]
 	for i := s.first; i < s.last && i < s.first+12; i++ {
 		tk := &t.toks[i]
-		if tk.kind != tokWord || !tk.has(cSpeech|cAttribution) {
+		if tk.kind != tokWord || !tk.has(cSpeech, cAttribution) {
 			continue
 		}
 		for j := i + 1; j < s.last && j <= i+8; j++ {
@@ -87,8 +87,11 @@ func (f *agreementFinder) reporter(si int, inherit bool) string {
 				}
 				break
 			}
-			if ent, _ := f.entityAt(j); ent != nil {
-				if ent.Kind == KindOrganization || ent.Kind == KindPerson {
+			if ent, facts := f.entityAt(j); ent != nil {
+				switch {
+				case facts.hidden:
+					return f.state(ent.Country) // قالت الحكومة الصومالية: the state
+				case ent.Kind == KindOrganization || ent.Kind == KindPerson:
 					return ent.ID
 				}
 				break
@@ -120,11 +123,11 @@ func (f *agreementFinder) dateline() string {
 		}
 	}
 	for i := 1; i < len(t.toks) && i < 6; i++ {
-		ent, _ := f.entityAt(i)
-		if ent == nil || ent.Kind != KindOrganization {
+		ent, facts := f.entityAt(i)
+		if ent == nil || ent.Kind != KindOrganization || facts.hidden {
 			continue
 		}
-		if t.toks[i-1].is(cParen | cDash) {
+		if t.toks[i-1].is(cParen, cDash) {
 			return ent.ID
 		}
 	}

@@ -38,7 +38,11 @@ func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
 		return trigNone, -1
 	}
 	after := func() (triggerClass, int) {
-		for i := n.j + 1; i < s.last && i <= n.j+6; i++ {
+		start := n.j + 1
+		for start < s.last && t.toks[start].is(cQuote) {
+			start++ // مذكرة التفاهم” التي أبرمتها: the end of a quoted name
+		}
+		for i := start; i < s.last && i <= n.j+6; i++ {
 			if isClausePunct(&t.toks[i]) {
 				break
 			}
@@ -180,7 +184,7 @@ func (f *agreementFinder) stale(d *Date) bool {
 func noteEventDate(f *agreementFinder, x *nounCtx) {
 	if x.a.Signed != nil && f.eventDate == nil && x.status == StatusSigned && !f.background(x.s, x.trigAt) {
 		f.eventDate = x.a.Signed
-		f.eventFrom = f.index(x.a)
+		f.eventFrom = f.recs[f.index(x.a)].first
 	}
 }
 

@@ -29,7 +29,7 @@ func stepContext(tb testing.TB, text string) (*agreementFinder, *nounCtx) {
 		}
 		n := nouns[0]
 		trig, at := f.trigger(si, n)
-		a := f.agreementFor(n)
+		a := f.agreementFor(n, si, true)
 		return f, &nounCtx{a: a, si: si, n: n, trig: trig, trigAt: at, source: f.source(si), nouns: nouns, s: f.around(si, n)}
 	}
 	tb.Fatalf("no instrument noun in %q", text)
@@ -115,9 +115,16 @@ func TestPartySteps(t *testing.T) {
 		want []string
 	}{
 		{partiesAnnouncer, "أعلنت شركة أرامكو توقيع عقد مع شركة توتال.", []string{"org:aramco"}},
+		{partiesAnnouncer, "أعلنت وزارة الخارجية القطرية توقيع اتفاقية مع تركيا.", []string{"QA"}},
+		{partiesAnnouncedOwn, "أعلنت الجزائر أمس أنها ستوقع 14 اتفاقية مع موريتانيا.", []string{"DZ"}},
+		{partiesRelativeClause, "رفضت الحكومة الصومالية مذكرة التفاهم التي أبرمتها إثيوبيا مع إقليم أرض الصومال.", []string{"ET"}},
 		{partiesApproverState, "صادق البرلمان المغربي على معاهدة تسليم المطلوبين.", []string{"MA"}},
 		{partiesTriggerClause, "قال الوزير إن الجزائر وتونس وقعتا اتفاقية للطاقة.", []string{"DZ", "TN"}},
+		{partiesTriggerClause, "وقع وزير الدفاع التركي خلوصي أكار ووزير الدفاع الروسي سيرغي شويغو مذكرة تفاهم.", []string{"TR", "RU"}},
+		{partiesTriggerClause, "وقعت حكومة الوفاق الوطني الليبية وتركيا مذكرتي تفاهم.", []string{"LY", "TR"}},
+		{partiesTriggerClause, "وقع وزير الخارجية العراقي مذكرة تفاهم في بغداد.", []string{"IQ"}},
 		{partiesBetweenWith, "شهدت الدوحة توقيع اتفاقية بين قطر وتركيا.", []string{"QA", "TR"}},
+		{partiesBetweenWith, "شهدت الدوحة توقيع اتفاقية بين حكومتي قطر، وماليزيا.", []string{"QA", "MY"}},
 		{partiesSides, "ووقع الاتفاقية عن الجانب الأردني وزير الطاقة وعن الجانب العراقي وزير النفط.", []string{"JO", "IQ"}},
 		{partiesDualNouns, "زار رئيس وزراء العراق الأردن، ووقع البلدان اتفاقية.", []string{"JO", "IQ"}},
 	}

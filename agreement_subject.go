@@ -77,7 +77,7 @@ func subjectQualifyingNoun(f *agreementFinder, n nounMatch, i int) (int, bool) {
 // لإقامة مشروعات.
 func subjectAfterParties(f *agreementFinder, n nounMatch, i int) (int, bool) {
 	t := f.t
-	if !t.toks[i].is(cBetween | cWith) {
+	if !t.toks[i].is(cBetween, cWith) {
 		return 0, false
 	}
 	sent := t.toks[i].sent
@@ -205,11 +205,11 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 		case isClausePunct(tk):
 			return j
 		case f.dates.at(j) >= 0 && j > i:
-			if t.toks[j-1].is(cIn|cYearNoun|cDateGap) && j-1 > i {
+			if t.toks[j-1].is(cIn, cYearNoun, cDateGap) && j-1 > i {
 				return j - 1
 			}
 			return j
-		case j > i && tk.kind == tokWord && (tk.has(cClauseEnd) || tk.is(cNegation|cBetween|cWith)):
+		case j > i && tk.kind == tokWord && (tk.has(cClauseEnd) || tk.is(cNegation, cBetween, cWith)):
 			return j
 		case j > i && tk.is(cIn) && j+1 < end && f.isCity(j+1):
 			return j

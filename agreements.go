@@ -38,6 +38,10 @@ type Agreement struct {
 	// the ID of the organisation whose premises hosted the signing; Source
 	// the ID of the agency or person who reported it.
 	Place, Venue, Source string
+	// Count is how many instruments the agreement stands for when the text
+	// reports a package it never itemizes (أكثر من 25 اتفاقية ومذكرة تفاهم:
+	// 25); 0 when it is one instrument or the number is not given.
+	Count int
 	// CAMEO is the CAMEO event code for event databases: "057" (sign
 	// formal agreement) for a signing, "046" (engage in negotiation) for
 	// talks; empty otherwise.
@@ -68,11 +72,15 @@ type agreementFinder struct {
 	ents  *entityLayer
 	ref   time.Time
 	out   []Agreement
+	// recs holds what the stage knows of each agreement beyond its public
+	// fields, parallel to out.
+	recs []record
 	// eventDate is the signing date of the first signed agreement, used
 	// for signed agreements whose sentence gives no date.
 	eventDate *Date
-	// eventFrom is the index of the agreement eventDate comes from: only
-	// the agreements after it take the date.
+	// eventFrom is the offset of the first mention of the agreement
+	// eventDate comes from: only the agreements first mentioned after it
+	// take the date.
 	eventFrom int
 	// docSource is the agency of the dateline (الرياض - واس), if any.
 	docSource string
@@ -80,6 +88,8 @@ type agreementFinder struct {
 	// agreements imply without the text naming them, in order.
 	byID    map[string]int
 	implied []string
+	// home is the article's state (see homeState), once known.
+	home *string
 }
 
 // findAgreements finds the agreements of t among the dates and entities
@@ -90,9 +100,10 @@ func findAgreements(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, 
 	for si := range t.sents {
 		f.sentence(si)
 	}
+	f.consolidate()
 	for i := range f.out {
 		a := &f.out[i]
-		if a.Signed == nil && a.Status == StatusSigned && f.eventDate != nil && i > f.eventFrom {
+		if a.Signed == nil && a.Status == StatusSigned && f.eventDate != nil && f.recs[i].first > f.eventFrom {
 			d := *f.eventDate
 			a.Signed = &d
 		}
@@ -203,7 +214,12 @@ func (f *agreementFinder) sentence(si int) {
 			// that introduces the instrument after it.
 			continue
 		}
-		a := f.agreementFor(n)
+		// A weak noun with no trigger (الترتيبات) only refers back: العقود
+		// القادمة are decades.
+		a := f.agreementFor(n, si, !n.in.weak || trig != trigNone)
+		if a == nil {
+			continue
+		}
 		x := &nounCtx{a: a, si: si, n: n, trig: trig, trigAt: trigAt, source: source, nouns: nouns, k: k, s: f.around(si, n)}
 		for _, step := range agreementSteps {
 			step.run(f, x)
@@ -232,9 +248,10 @@ func (f *agreementFinder) skipNoun(nouns []nounMatch, k int, subjects []Span) bo
 	return f.notInstrument(n)
 }
 
-// agreementFor returns the agreement the noun n names: an earlier one it
-// refers back to, with n added to its mentions, or a new one.
-func (f *agreementFinder) agreementFor(n nounMatch) *Agreement {
+// agreementFor returns the agreement the noun n (of sentence si) names: an
+// earlier one it refers back to, with n added to its mentions, or a new
+// one when newOK.
+func (f *agreementFinder) agreementFor(n nounMatch, si int, newOK bool) *Agreement {
 	t := f.t
 	mc := n.c
 	if t.toks[n.i].articleBefore(mc) {
@@ -246,7 +263,12 @@ func (f *agreementFinder) agreementFor(n nounMatch) *Agreement {
 		a.Mentions = append(a.Mentions, mention)
 		return a
 	}
-	f.out = append(f.out, Agreement{Kind: n.in.kind, Status: StatusMentioned, Text: mention.Text, Span: mention.Span})
+	if !newOK {
+		return nil
+	}
+	count := f.count(n)
+	f.out = append(f.out, Agreement{Kind: n.in.kind, Status: StatusMentioned, Text: mention.Text, Span: mention.Span, Count: count})
+	f.recs = append(f.recs, record{first: mention.Start, sent: si, plural: n.in.plural || count > 1})
 	return &f.out[len(f.out)-1]
 }
 

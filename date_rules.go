@@ -133,7 +133,7 @@ func (m *dateMatcher) punct(j int, s ...string) bool {
 }
 
 // punctIn reports whether token j is a punctuation mark of a class in c.
-func (m *dateMatcher) punctIn(j int, c wclass) bool {
+func (m *dateMatcher) punctIn(j int, c class) bool {
 	return j < len(m.t.toks) && m.t.toks[j].kind == tokPunct && m.t.toks[j].is(c)
 }
 

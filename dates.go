@@ -524,7 +524,7 @@ func statedRef(text string) (time.Time, bool) {
 		}
 		dateline := false
 		for k := end + 1; k < len(t.toks) && k <= end+3 && !t.toks[k].brk; k++ {
-			dateline = dateline || t.toks[k].is(cParen|cDash)
+			dateline = dateline || t.toks[k].is(cParen, cDash)
 		}
 		if lineEnd-lineStart <= stampWords || dateline {
 			return l.dates[d].Time(), true

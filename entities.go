@@ -92,7 +92,7 @@ type Entity struct {
 // cue. Common words are never names of people (أمل, سلام, عادل), and a word
 // is not matched inside another (مصر in مصرف).
 func FindEntities(text string) []Entity {
-	return findEntities(prepare(text), builtinGazetteer()).ents
+	return findEntities(prepare(text), builtinGazetteer()).documentEntities()
 }
 
 // entityLayer is what the entity stage hands on: the entities of the
@@ -103,12 +103,27 @@ type entityLayer struct {
 	ents  []Entity
 	facts []entityFacts // parallel to ents
 	tok   []int32       // per token: index into ents, or -1
+	// visible is how many of ents are entities of the Document: the hidden
+	// ones follow them.
+	visible int
+}
+
+// documentEntities returns the entities of the Document.
+func (l *entityLayer) documentEntities() []Entity {
+	if l.visible == 0 {
+		return nil
+	}
+	return l.ents[:l.visible]
 }
 
 // entityFacts are what the entity stage knows about an entity.
 type entityFacts struct {
 	newsAgency bool // a news agency (وكالة الأنباء القطرية, رويترز)
 	national   bool // a national institution found by pattern: it stands for its state
+	// hidden marks a body that is its state (الحكومة اليمنية): no entity
+	// of the Document, as the state is not an organisation, but the
+	// agreement stage reads it as the state.
+	hidden bool
 }
 
 // at returns the index of the entity that covers token i, or -1.
@@ -189,6 +204,7 @@ func findEntities(t *text, g *gazetteer) *entityLayer {
 	f.scan()
 	f.structures()
 	f.names()
+	f.kingdoms()
 	return f.result()
 }
 
@@ -214,7 +230,7 @@ func (f *finder) scan() {
 			continue
 		}
 		if best.p.ambig {
-			best.cue = i > 0 && f.info[i-1].cls&cCue != 0 && toks[i-1].sent == tk.sent
+			best.cue = i > 0 && f.info[i-1].cls.has(cCue) && toks[i-1].sent == tk.sent
 		}
 		// A country name that is also a demonym (السعودية) after a
 		// definite noun is an adjective: السلطات السعودية.
@@ -272,7 +288,7 @@ func (f *finder) adjectivePosition(i int) bool {
 	p := &f.t.toks[i-1]
 	pi := &f.info[i-1]
 	return p.kind == tokWord && p.sent == f.t.toks[i].sent && pi.def && pi.match == 0 &&
-		pi.cls&(cFunc|cSpeech) == 0
+		!pi.cls.has(cFunc, cSpeech)
 }
 
 // follows reports whether the tokens after i are rest, in the same
@@ -322,17 +338,17 @@ func (f *finder) word(i, sent int) bool {
 
 // cutFor returns the first clitic cut of token i whose reading has a class
 // in mask, or the whole word.
-func (f *finder) cutFor(i int, mask wclass) cut {
+func (f *finder) cutFor(i int, c class) cut {
 	tk := &f.t.toks[i]
 	lx := builtinLexicon()
-	for _, c := range tk.stems() {
-		if e := lx.lookup(tk.stem(c)); e != nil {
+	for _, ct := range tk.stems() {
+		if e := lx.lookup(tk.stem(ct)); e != nil {
 			cls := e.bare
-			if c.def {
+			if ct.def {
 				cls = e.def
 			}
-			if cls&mask != 0 {
-				return c
+			if cls.has(c) {
+				return ct
 			}
 		}
 	}
@@ -399,7 +415,7 @@ func (f *finder) structures() {
 		if toks[i].kind != tokWord || inf.claimed {
 			continue
 		}
-		if inf.cls&(cOffice|cHonor|cCounter) != 0 {
+		if inf.cls.has(cOffice, cHonor, cCounter) {
 			if end, ok := f.personIntro(i); ok {
 				i = end - 1
 				continue
@@ -411,7 +427,7 @@ func (f *finder) structures() {
 				continue
 			}
 		}
-		if inf.cls&cSpeech != 0 {
+		if inf.cls.has(cSpeech) {
 			f.speaker(i)
 		}
 	}
@@ -432,13 +448,21 @@ func (f *finder) result() *entityLayer {
 			found = append(found, e)
 		}
 	}
-	sort.SliceStable(found, func(a, b int) bool { return found[a].Mentions[0].Start < found[b].Mentions[0].Start })
+	sort.SliceStable(found, func(a, b int) bool {
+		if found[a].facts.hidden != found[b].facts.hidden {
+			return found[b].facts.hidden
+		}
+		return found[a].Mentions[0].Start < found[b].Mentions[0].Start
+	})
 	if len(found) > 0 {
 		l.ents = make([]Entity, len(found))
 		l.facts = make([]entityFacts, len(found))
 	}
 	for k, e := range found {
 		l.ents[k], l.facts[k] = e.Entity, e.facts
+		if !e.facts.hidden {
+			l.visible = k + 1
+		}
 		for _, r := range e.ranges {
 			for i := r.first; i <= r.last; i++ {
 				if l.tok[i] < 0 {

@@ -34,6 +34,8 @@ func (f *finder) institution(i int) (int, bool) {
 		country, j = d, e
 	} else if m := f.matchAt(j); m != nil && (!c.def || in.ministry) && f.g.ents[m.p.ref].kind == KindCountry && m.start == j {
 		country, j = f.g.ents[m.p.ref].country, m.end
+	} else if d, e, ok := f.namedDemonym(j, sent); ok && in.named {
+		country, j = d, e
 	}
 	// A gazetteer name covering as much wins: وكالة الأنباء القطرية.
 	if m := f.matchAt(i); m != nil && m.end >= j {
@@ -51,6 +53,7 @@ func (f *finder) institution(i int) (int, bool) {
 	}
 	k := f.entity(id, KindOrganization, f.mention(i, c, j-1).Text, country)
 	f.ents[k].facts.national = true
+	f.ents[k].facts.hidden = in.state
 	f.add(k, i, c, j-1)
 	f.noteState(slug, country)
 	if in.newsAgency {
@@ -58,6 +61,27 @@ func (f *finder) institution(i int) (int, bool) {
 		f.noteAgency(k)
 	}
 	return f.parenAcronym(j, k), true
+}
+
+// namedDemonym reads the proper name of a body and its demonym from token
+// j: up to three definite words, maybe in quotation marks, then a demonym
+// (حكومة الوفاق الوطني الليبية، حكومة «الوفاق» الليبية). It returns the
+// demonym's country and the token after it.
+func (f *finder) namedDemonym(j, sent int) (string, int, bool) {
+	for k, words := j, 0; k < len(f.t.toks) && words <= 3 && f.t.toks[k].sent == sent; k++ {
+		if d, e, ok := f.demonymAt(k, sent); ok && k > j {
+			return d, e, true
+		}
+		tk := &f.t.toks[k]
+		switch {
+		case tk.kind == tokPunct && tk.is(cQuote):
+		case f.word(k, sent) && f.info[k].def && f.info[k].match == 0 && !f.notName(k):
+			words++
+		default:
+			return "", j, false
+		}
+	}
+	return "", j, false
 }
 
 // institutionHead returns the longest institution head starting at token
@@ -151,13 +175,13 @@ func (f *finder) parenAcronym(j, k int) int {
 // a common word (ومع "and with", بنا "with us"), so that it is not linked
 // outside parentheses.
 func (f *finder) ambiguousAcronym(i int) bool {
-	if f.info[i].cls&(cFunc|cStop) != 0 {
+	if f.info[i].cls.has(cFunc, cStop) {
 		return true
 	}
 	tk := &f.t.toks[i]
 	lx := builtinLexicon()
 	for _, c := range tk.stems() {
-		if e := lx.lookup(tk.stem(c)); c.at == 2 && e != nil && e.bare&cFunc != 0 {
+		if e := lx.lookup(tk.stem(c)); c.at == 2 && e != nil && e.bare.has(cFunc) {
 			return true // و + مع
 		}
 		for _, p := range f.g.lex[tk.stem(c)] {
@@ -218,7 +242,7 @@ func (f *finder) names() {
 				continue
 			}
 		}
-		if inf.cls&cAgencyRef != 0 {
+		if inf.cls.has(cAgencyRef) {
 			// Not الوكالة الدولية للطاقة الذرية and the like: those are
 			// gazetteer names, matched above.
 			if k := f.lastAgency(toks[i].span.Start); k >= 0 {
@@ -316,4 +340,73 @@ func (f *finder) docAcronym(i int) (int, cut, bool) {
 		}
 	}
 	return 0, cut{}, false
+}
+
+// kingdoms takes المملكة, standing alone (not المملكة العربية السعودية,
+// not المملكة المغربية), as a mention of the kingdom of the article: the
+// country of the dateline's city, else of a news agency named, else the
+// kingdom named most (itself or through its cities), when that country is
+// a kingdom.
+func (f *finder) kingdoms() {
+	var kingdom *gazEntity
+	for i := range f.t.toks {
+		inf := &f.info[i]
+		if !inf.cls.has(cKingdomRef) || inf.claimed || inf.match != 0 || inf.dem != 0 {
+			continue
+		}
+		if _, _, ok := f.demonymAt(i+1, f.t.toks[i].sent); ok {
+			continue
+		}
+		if kingdom == nil {
+			if kingdom = f.articleKingdom(); kingdom == nil {
+				return
+			}
+		}
+		k := f.entity(kingdom.id, kingdom.kind, kingdom.name, kingdom.country)
+		f.add(k, i, f.cutFor(i, cKingdomRef), i)
+	}
+}
+
+// mostNamedKingdom returns the kingdom the article names most, itself or
+// through its cities (الرياض), or "".
+func (f *finder) mostNamedKingdom() string {
+	count := map[string]int{}
+	best := ""
+	for _, e := range f.ents {
+		code := e.ID
+		if e.Kind == KindCity {
+			code = e.Country
+		} else if e.Kind != KindCountry {
+			continue
+		}
+		if c := f.g.country(code); c != nil && c.kingdom {
+			count[code] += len(e.Mentions)
+			if best == "" || count[code] > count[best] {
+				best = code
+			}
+		}
+	}
+	return best
+}
+
+// articleKingdom returns the kingdom an article is from (see kingdoms), or
+// nil.
+func (f *finder) articleKingdom() *gazEntity {
+	var candidates []string
+	for i := 0; i < len(f.t.toks) && i < 12; i++ {
+		if m := f.matchAt(i); m != nil && f.g.ents[m.p.ref].kind == KindCity {
+			candidates = append(candidates, f.g.ents[m.p.ref].country)
+			break
+		}
+	}
+	for _, k := range f.agencies {
+		candidates = append(candidates, f.ents[k].Country)
+	}
+	candidates = append(candidates, f.mostNamedKingdom())
+	for _, code := range candidates {
+		if c := f.g.country(code); c != nil && c.kingdom {
+			return c
+		}
+	}
+	return nil
 }

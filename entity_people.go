@@ -24,24 +24,31 @@ func (f *finder) complement(j, sent int) (int, string) {
 			return m.end, country
 		}
 		inf := &f.info[j]
-		if inf.dem != 0 || inf.cls&(cHonor|cFunc|cCounter|cSpeech) != 0 || f.isSurname(j) {
+		if inf.dem != 0 || inf.cls.has(cHonor, cFunc, cCounter, cSpeech) || f.isSurname(j) {
 			break
 		}
-		if inf.def && inf.cls&cConnect == 0 {
+		if inf.def && !inf.cls.connect() {
 			j++
 			continue
 		}
-		if inf.cls&cConstruct != 0 && f.word(j+1, sent) && (f.info[j+1].def || f.matchAt(j+1) != nil) {
+		if inf.cls.has(cConstruct) && f.word(j+1, sent) && (f.info[j+1].def || f.matchAt(j+1) != nil) {
 			j++
 			continue
 		}
-		if f.matchKind(j+1) == KindCountry {
-			j++ // خارجية قطر
+		if f.matchKind(j+1) == KindCountry || f.isPortfolio(j) {
+			j++ // خارجية قطر، وزيري خارجية البلدين
 			continue
 		}
 		break
 	}
 	return j, country
+}
+
+// isPortfolio reports whether token j is a ministry's portfolio written
+// without the article (خارجية، داخلية): the complement of an office.
+func (f *finder) isPortfolio(j int) bool {
+	_, ok := f.g.insts.portfolios[f.t.toks[j].norm]
+	return ok
 }
 
 // personIntro reads a person introduced at token i by an office, a
@@ -55,10 +62,10 @@ func (f *finder) personIntro(i int) (int, bool) {
 	j := i
 	title, country := "", ""
 	switch inf := f.info[i]; {
-	case inf.cls&cCounter != 0:
+	case inf.cls.has(cCounter):
 		title = f.lastTitle
 		j++
-	case inf.cls&cOffice != 0:
+	case inf.cls.has(cOffice):
 		c := f.cutFor(i, cOffice)
 		end, ctry := f.complement(i+1, sent)
 		title, country, j = f.mention(i, c, end-1).Text, ctry, end
@@ -100,7 +107,7 @@ func (f *finder) titleTail(i, j, sent int) (next int, honor, country string) {
 			j = end
 			continue
 		}
-		if f.info[j].cls&cHonor == 0 {
+		if !f.info[j].cls.has(cHonor) {
 			break
 		}
 		h := j
@@ -109,7 +116,7 @@ func (f *finder) titleTail(i, j, sent int) (next int, honor, country string) {
 			break // a new phrase: والرئيس
 		}
 		j++
-		for f.word(j, sent) && f.info[j].cls&cRankTail != 0 {
+		for f.word(j, sent) && f.info[j].cls.has(cRankTail) {
 			j++
 		}
 		if honor == "" {
@@ -144,7 +151,7 @@ func (f *finder) speaker(i int) {
 	// The name must end at a boundary: punctuation, a function word or
 	// the end of the sentence.
 	if end < len(f.t.toks) && f.t.toks[end].sent == sent && f.t.toks[end].kind == tokWord &&
-		f.info[end].cls&cFunc == 0 && !f.isAla(end) {
+		!f.info[end].cls.has(cFunc) && !f.isAla(end) {
 		return
 	}
 	f.addPerson(j, end, "", "")
@@ -162,8 +169,9 @@ func (f *finder) isAla(i int) bool {
 // a function word, a title, a speech verb, a common word, or a word of the
 // agreement vocabulary (وقع، الاتفاقية، البلدين، الجانب).
 func (f *finder) notName(j int) bool {
-	const never = cFunc | cStop | cOffice | cHonor | cCounter | cSpeech | cConnect | cAgencyRef | cCue | cRankTail
-	return f.info[j].cls&never != 0 || f.info[j].inst || f.t.toks[j].has(cSign|cInstrument|cDual|cSide)
+	cls := f.info[j].cls
+	return cls.has(cFunc, cStop, cOffice, cHonor, cCounter, cSpeech, cAgencyRef, cCue, cRankTail) || cls.connect() ||
+		f.info[j].inst || f.t.toks[j].has(cSign, cInstrument, cDual, cSide)
 }
 
 // nameWord reports whether token j may be a word of a person's name.
@@ -176,10 +184,13 @@ func (f *finder) nameWord(j, sent int, first bool) bool {
 		return false
 	}
 	tk := &f.t.toks[j]
-	if utf8.RuneCountInString(tk.norm) < 2 || first && inf.cls&cNotFirst != 0 {
+	if utf8.RuneCountInString(tk.norm) < 2 || first && inf.cls.has(cNotFirst) {
 		return false
 	}
-	if inf.cls&cWaName == 0 && tk.leadingWa() {
+	if tk.pronounSuffixed(false) {
+		return false // مهامها, قراراتهم: a noun with a possessive suffix
+	}
+	if !inf.cls.has(cWaName) && tk.leadingWa() {
 		return false // وعقيلته, وفدا: و starts a new phrase
 	}
 	// Tanween marks an indefinite noun, never a name: وفدًا.
@@ -193,7 +204,7 @@ func (f *finder) nameWord(j, sent int, first bool) bool {
 func (f *finder) parseName(j, sent int, afterTitle bool) (int, bool) {
 	k, run, total := j, 0, 0
 	for total < 10 && f.word(k, sent) {
-		if f.info[k].cls&cConnect != 0 && !f.info[k].claimed {
+		if f.info[k].cls.connect() && !f.info[k].claimed {
 			next, ok := f.nameLink(j, k, sent, &run, &total)
 			if !ok {
 				return f.nameEnd(j, k)
@@ -265,7 +276,7 @@ func (f *finder) nameLink(j, k, sent int, run, total *int) (int, bool) {
 	case tk.is(cParticle):
 		// Inside a foreign name only: after a first name, before another
 		// name word.
-		if k == j || !f.nameWord(k+1, sent, false) && !(f.word(k+1, sent) && f.info[k+1].cls&cConnect != 0) {
+		if k == j || !f.nameWord(k+1, sent, false) && !(f.word(k+1, sent) && f.info[k+1].cls.connect()) {
 			return k, false
 		}
 		*total++
@@ -281,12 +292,12 @@ func (f *finder) nisbaEnds(k, sent int) bool {
 		return false
 	}
 	_, end, ok := f.demonymAt(k, sent)
-	return ok && end == k+1 && (!f.word(k+1, sent) || f.info[k+1].cls&cFunc != 0)
+	return ok && end == k+1 && (!f.word(k+1, sent) || f.info[k+1].cls.has(cFunc))
 }
 
 func (f *finder) nameEnd(j, k int) (int, bool) {
 	// A name does not end on a link word.
-	for k > j && f.info[k-1].cls&cConnect != 0 {
+	for k > j && f.info[k-1].cls.connect() {
 		k--
 	}
 	return k, k > j
@@ -387,7 +398,7 @@ func (f *finder) addSurname(a, b, ent, after int) {
 			key, def = w, true
 		}
 	}
-	if f.info[a].cls&(cFunc|cStop) != 0 && b-a == 1 {
+	if f.info[a].cls.has(cFunc, cStop) && b-a == 1 {
 		return
 	}
 	rest := make([]string, 0, b-a-1)

@@ -41,6 +41,7 @@ type GazetteerEntry struct {
 	Ambiguous bool
 
 	newsAgency bool // the flag news-agency of data/gazetteer.tsv
+	kingdom    bool // the flag kingdom of data/gazetteer.tsv
 }
 
 //go:embed data/gazetteer.tsv
@@ -61,6 +62,7 @@ func parseGazetteer(src string) []GazetteerEntry {
 			Acronyms:   splitBar(f[5]),
 			Ambiguous:  hasFlag(f[6], "ambiguous"),
 			newsAgency: hasFlag(f[6], "news-agency"),
+			kingdom:    hasFlag(f[6], "kingdom"),
 		})
 	}
 	return out
@@ -91,6 +93,8 @@ type institution struct {
 	ministry   bool   // takes a complement naming the portfolio
 	bareOK     bool   // an entity even with no state named
 	newsAgency bool   // a news agency
+	named      bool   // a proper name may stand before its demonym
+	state      bool   // the body is its state: its mentions are the country's
 }
 
 // institutionTable is data/institutions.tsv: the heads, and the slugs of
@@ -109,7 +113,7 @@ func parseInstitutions(src string) *institutionTable {
 		switch f[0] {
 		case "head":
 			tb.heads = append(tb.heads, institution{head: f[1], slug: f[2], ministry: hasFlag(f[3], "ministry"),
-				bareOK: hasFlag(f[3], "bare"), newsAgency: hasFlag(f[3], "news-agency")})
+				bareOK: hasFlag(f[3], "bare"), newsAgency: hasFlag(f[3], "news-agency"), named: hasFlag(f[3], "named"), state: hasFlag(f[3], "state")})
 		case "portfolio":
 			tb.portfolios[portfolioKey(splitText(f[1]).toks)] = f[2]
 		}
@@ -154,6 +158,7 @@ type gazEntity struct {
 	kind              EntityKind
 	ambiguous         bool
 	newsAgency        bool // a news agency: الوكالة may refer back to it
+	kingdom           bool // a kingdom: المملكة may name it
 }
 
 // gazetteer is the compiled lexicon of names: entities, and a map from a
@@ -322,7 +327,7 @@ func (g *gazetteer) addEntity(e GazetteerEntry) {
 	}
 	ref := int32(len(g.ents))
 	g.ents = append(g.ents, gazEntity{id: e.ID, kind: e.Kind, name: e.Name, country: e.Country, ambiguous: e.Ambiguous,
-		newsAgency: e.Kind == KindOrganization && e.newsAgency})
+		newsAgency: e.Kind == KindOrganization && e.newsAgency, kingdom: e.Kind == KindCountry && e.kingdom})
 	for _, n := range append([]string{e.Name}, e.Names...) {
 		g.addPhrase(n, phrase{kind: pEntity, ref: ref, ambig: e.Ambiguous})
 	}
@@ -357,7 +362,7 @@ func isCommonWord(a string) bool {
 	tk := &toks[0]
 	for _, c := range tk.stems() {
 		if c.at <= 2 && !c.def && builtinLexicon().lookup(tk.stem(c)) != nil &&
-			builtinLexicon().lookup(tk.stem(c)).lit&cFunc != 0 {
+			builtinLexicon().lookup(tk.stem(c)).lit.has(cFunc) {
 			return true
 		}
 	}
@@ -459,6 +464,16 @@ func (g *gazetteer) demonym(tk *token) string {
 		}
 	}
 	return ""
+}
+
+// country returns the gazetteer entity of the country code, or nil.
+func (g *gazetteer) country(code string) *gazEntity {
+	for i := range g.ents {
+		if g.ents[i].kind == KindCountry && g.ents[i].id == code {
+			return &g.ents[i]
+		}
+	}
+	return nil
 }
 
 // countryName returns the canonical name of the country code, or "".

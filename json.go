@@ -97,6 +97,7 @@ type agreementJSON struct {
 	Text         string        `json:"text"`
 	Start        int           `json:"start"`
 	End          int           `json:"end"`
+	Count        int           `json:"count,omitempty"`
 	Mentions     []Mention     `json:"mentions"`
 	Parties      []string      `json:"parties"`
 	Signatories  []string      `json:"signatories"`
@@ -116,7 +117,7 @@ type agreementJSON struct {
 // as dates (with their text, value, grain and calendar).
 func (a Agreement) MarshalJSON() ([]byte, error) {
 	j := agreementJSON{
-		Kind: a.Kind, Status: a.Status, Text: a.Text, Start: a.Start, End: a.End,
+		Kind: a.Kind, Status: a.Status, Text: a.Text, Start: a.Start, End: a.End, Count: a.Count,
 		Mentions: orEmpty(a.Mentions), Parties: orEmpty(a.Parties), Signatories: orEmpty(a.Signatories),
 		Subject: a.Subject.Text, Signed: a.Signed, Effective: a.Effective,
 		Place: a.Place, Venue: a.Venue, Source: a.Source, CAMEO: a.CAMEO,
@@ -134,7 +135,7 @@ func (a *Agreement) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*a = Agreement{
-		Kind: j.Kind, Status: j.Status, Text: j.Text, Span: Span{j.Start, j.End},
+		Kind: j.Kind, Status: j.Status, Text: j.Text, Span: Span{j.Start, j.End}, Count: j.Count,
 		Mentions: orNil(j.Mentions), Parties: orNil(j.Parties), Signatories: orNil(j.Signatories),
 		Signed: j.Signed, Effective: j.Effective, Place: j.Place, Venue: j.Venue, Source: j.Source, CAMEO: j.CAMEO,
 	}

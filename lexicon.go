@@ -17,31 +17,72 @@ import (
 //go:embed data/lexicon.tsv
 var lexiconTSV string
 
+// class is a word class of the lexicon.
+type class uint8
+
 // wclass is a set of word classes.
-type wclass uint64
+type wclass [2]uint64
+
+// classes returns the set of cs.
+func classes(cs ...class) wclass {
+	var s wclass
+	for _, c := range cs {
+		s[c>>6] |= 1 << (c & 63)
+	}
+	return s
+}
+
+// has reports whether s holds one of cs.
+func (s wclass) has(cs ...class) bool {
+	for _, c := range cs {
+		if s[c>>6]&(1<<(c&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// with returns the union of s and o.
+func (s wclass) with(o wclass) wclass { return wclass{s[0] | o[0], s[1] | o[1]} }
+
+// without returns s without cs.
+func (s wclass) without(cs ...class) wclass {
+	for _, c := range cs {
+		s[c>>6] &^= 1 << (c & 63)
+	}
+	return s
+}
+
+// connect reports whether s holds a link of a name chain: بن, آل, عبد,
+// أبو, or a particle of a European name.
+func (s wclass) connect() bool { return s.has(connectClasses...) }
+
+// connectClasses are the links of a name chain.
+var connectClasses = []class{cNameLink, cFamily, cServant, cKunya, cParticle}
 
 // The word classes. Their rows are in data/lexicon.tsv under the names of
 // lexClasses.
 const (
 	// People and organisations.
-	cFunc        wclass = 1 << iota // function word: preposition, pronoun, particle
-	cStop                           // common word that is never part of a name
-	cOffice                         // head of an office: وزير, رئيس, ولي, أمير
-	cHonor                          // honorific or rank: الشيخ, السيد, العميد
-	cRankTail                       // second word of a rank: الركن, أول
-	cCounter                        // counterpart: نظيره
-	cNotFirst                       // a common word that may continue a name but not start it
-	cNameLink                       // بن, ابن, بنت, أبي
-	cFamily                         // آل
-	cServant                        // عبد
-	cKunya                          // أبو, أم
-	cParticle                       // particle of a European name: فون, دير
-	cWaName                         // a given name starting with و: وليد
-	cConstruct                      // noun inside an office or institution: مجلس, وزراء
-	cCue                            // word that makes an ambiguous name certain: مدينة
-	cAgencyRef                      // الوكالة, an anaphor for a news agency
-	cSpeech                         // verb of saying: قال, أكدت
-	cAttribution                    // بحسب, نقلا: introduces a source
+	cFunc        class = iota // function word: preposition, pronoun, particle
+	cStop                     // common word that is never part of a name
+	cOffice                   // head of an office: وزير, رئيس, ولي, أمير
+	cHonor                    // honorific or rank: الشيخ, السيد, العميد
+	cRankTail                 // second word of a rank: الركن, أول
+	cCounter                  // counterpart: نظيره
+	cNotFirst                 // a common word that may continue a name but not start it
+	cNameLink                 // بن, ابن, بنت, أبي
+	cFamily                   // آل
+	cServant                  // عبد
+	cKunya                    // أبو, أم
+	cParticle                 // particle of a European name: فون, دير
+	cWaName                   // a given name starting with و: وليد
+	cConstruct                // noun inside an office or institution: مجلس, وزراء
+	cCue                      // word that makes an ambiguous name certain: مدينة
+	cAgencyRef                // الوكالة, an anaphor for a news agency
+	cKingdomRef               // المملكة, the kingdom of the article
+	cSpeech                   // verb of saying: قال, أكدت
+	cAttribution              // بحسب, نقلا: introduces a source
 
 	// Agreements.
 	cInstrument     // an instrument noun (see lexicon.nouns)
@@ -83,20 +124,20 @@ const (
 	cOr             // أو
 	cDemonstrative  // هذا, ذلك, نفس before اليوم
 	cOtherClause    // أن, الذي, حيث: a verb after it is in another clause
+	cMeeting        // اجتماع, محادثات: عقد before it is "holding"
+	cHypothetical   // مستقبلية, محتملة, أي: no instrument yet
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
 	cComma       // ، ,
 	cParen       // ( )
 	cDash        // - – —
+	cQuote       // « » " “ ”
 )
-
-// cConnect is any link of a name chain.
-const cConnect = cNameLink | cFamily | cServant | cKunya | cParticle
 
 // lexClass describes a class of data/lexicon.tsv.
 type lexClass struct {
-	bit wclass
+	bit class
 	// withArticle: the class is read with the article understood, so a
 	// row with ال is a class of definite readings only and a row without
 	// of indefinite ones (الوزير is an honorific, وزير an office). Other
@@ -124,6 +165,7 @@ var lexClasses = map[string]lexClass{
 	"construct":        {bit: cConstruct, withArticle: true},
 	"cue":              {bit: cCue, withArticle: true},
 	"agency-anaphor":   {bit: cAgencyRef, withArticle: true},
+	"kingdom-anaphor":  {bit: cKingdomRef, withArticle: true},
 	"speech-verb":      {bit: cSpeech, withArticle: true},
 	"attribution":      {bit: cAttribution},
 	"sign":             {bit: cSign},
@@ -164,10 +206,13 @@ var lexClasses = map[string]lexClass{
 	"or":               {bit: cOr},
 	"demonstrative":    {bit: cDemonstrative},
 	"other-clause":     {bit: cOtherClause},
+	"meeting":          {bit: cMeeting},
+	"hypothetical":     {bit: cHypothetical},
 	"clause-punct":     {bit: cClausePunct},
 	"comma":            {bit: cComma},
 	"paren":            {bit: cParen},
 	"dash":             {bit: cDash},
+	"quote":            {bit: cQuote},
 }
 
 // lexWord holds the classes of one normalized word.
@@ -256,9 +301,10 @@ func (lx *lexicon) addWord(w string, c lexClass) {
 		return
 	}
 	tk := &toks[0]
-	lx.entry(tk.norm).lit |= c.bit
+	add := func(s *wclass) { *s = s.with(classes(c.bit)) }
+	add(&lx.entry(tk.norm).lit)
 	if !c.withArticle {
-		lx.entry(tk.norm).bare |= c.bit
+		add(&lx.entry(tk.norm).bare)
 		return
 	}
 	key, def := tk.norm, false
@@ -270,9 +316,9 @@ func (lx *lexicon) addWord(w string, c lexClass) {
 		}
 	}
 	if def {
-		lx.entry(key).def |= c.bit
+		add(&lx.entry(key).def)
 	} else {
-		lx.entry(key).bare |= c.bit
+		add(&lx.entry(key).bare)
 	}
 }
 
@@ -301,8 +347,9 @@ func (lx *lexicon) addInstrument(r lexRow) {
 		in.next = toks[1].norm
 	}
 	lx.nouns[toks[0].norm] = in
-	lx.entry(toks[0].norm).lit |= cInstrument
-	lx.entry(toks[0].norm).bare |= cInstrument
+	e := lx.entry(toks[0].norm)
+	e.lit = e.lit.with(classes(cInstrument))
+	e.bare = e.bare.with(classes(cInstrument))
 }
 
 // lookup returns the classes of the normalized word w, or nil.
@@ -323,7 +370,7 @@ func (lx *lexicon) futureVerb(tk *token) bool {
 			continue
 		}
 		w := tk.stem(c)
-		if e := lx.lookup(w); e != nil && e.lit&cFuture != 0 {
+		if e := lx.lookup(w); e != nil && e.lit.has(cFuture) {
 			return true
 		}
 		if utf8.RuneCountInString(w) >= 4 && hasPrefix(w, lx.future) && !hasPrefix(w, lx.notFuture) {

@@ -41,11 +41,11 @@ type token struct {
 }
 
 // is reports whether the word, exactly as written, is in a class of c.
-func (t *token) is(c wclass) bool { return t.asWritten&c != 0 }
+func (t *token) is(cs ...class) bool { return t.asWritten.has(cs...) }
 
 // has reports whether a stem of the word, after any proclitics and taken
 // literally, is in a class of c: والتوقيع has التوقيع and توقيع.
-func (t *token) has(c wclass) bool { return t.inStems&c != 0 }
+func (t *token) has(cs ...class) bool { return t.inStems.has(cs...) }
 
 // cut is one way to read a word as proclitics + stem: the stem is
 // norm[at:]. def says the proclitics end in the article ال (or the لل of
@@ -115,19 +115,19 @@ func (t *text) classify(lx *lexicon) {
 			if c.at == 0 {
 				tk.asWritten = e.lit
 			}
-			tk.inStems |= e.lit
+			tk.inStems = tk.inStems.with(e.lit)
 			if c.def {
-				tk.reads |= e.def
+				tk.reads = tk.reads.with(e.def)
 				continue
 			}
 			b := e.bare
 			if c.at != 0 && !conjOnly(tk, c) {
-				b &^= cFunc | cStop | cConnect | cWaName
+				b = b.without(cFunc, cStop, cWaName).without(connectClasses...)
 			}
 			if c.at != 0 {
-				b &^= cWaName
+				b = b.without(cWaName)
 			}
-			tk.reads |= b
+			tk.reads = tk.reads.with(b)
 		}
 	}
 }
@@ -147,6 +147,21 @@ func (t *token) leadingWa() bool { return t.ncut > 1 && strings.HasPrefix(t.norm
 // startsWithWa reports whether the word starts with و, split off or not:
 // وعن, و.
 func (t *token) startsWithWa() bool { return strings.HasPrefix(t.norm, "و") }
+
+// readsOffice reports whether a reading of the word is the head of an
+// office (وزير، رئيس), read without the article.
+func (t *token) readsOffice() bool { return t.reads.has(cOffice) }
+
+// pronounSuffixed reports whether the word ends in a pronoun suffix ه,
+// ها or هم: after a particle (أنها، إنه), or on a noun of four letters or
+// more (مهامها، قراراتهم: possessives, which names do not carry; there
+// the one-letter ه is left out, as many names end in it).
+func (t *token) pronounSuffixed(particle bool) bool {
+	if particle {
+		return strings.HasSuffix(t.norm, "ه") || strings.HasSuffix(t.norm, "ها") || strings.HasSuffix(t.norm, "هم")
+	}
+	return utf8.RuneCountInString(t.norm) >= 4 && (strings.HasSuffix(t.norm, "ها") || strings.HasSuffix(t.norm, "هم"))
+}
 
 // conjunctionAlone reports whether the token is the conjunction و written
 // apart from the next word.

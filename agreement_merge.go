@@ -1,0 +1,199 @@
+package arnews
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// This file holds the document pass of the agreement stage: the headline,
+// the lead and the body of a story report the same signing, each naming
+// the instrument again (اتفاقية … الاتفاقية … اتفاقا); the pass folds the
+// records of one instrument into one agreement, the others becoming its
+// mentions, while two instruments that differ in kind, parties, date or
+// subject stay apart.
+
+// record is what the stage knows of an agreement beyond its public
+// fields.
+type record struct {
+	first  int  // byte offset of its first mention
+	sent   int  // the sentence of its first mention
+	plural bool // named by a plural or dual noun or counted: a group of instruments
+	merged bool // folded into an earlier record
+}
+
+// consolidate folds every agreement into the earliest earlier one it is
+// compatible with (see sameInstrument), and drops the folded ones.
+func (f *agreementFinder) consolidate() {
+	for j := range f.out {
+		for i := 0; i < j; i++ {
+			if f.recs[i].merged || !f.sameInstrument(i, j) {
+				continue
+			}
+			f.merge(i, j)
+			break
+		}
+	}
+	out, recs := f.out[:0], f.recs[:0]
+	for i := range f.out {
+		if !f.recs[i].merged {
+			out, recs = append(out, f.out[i]), append(recs, f.recs[i])
+		}
+	}
+	f.out, f.recs = out, recs
+}
+
+// sameInstrument reports whether agreements i and j (i before j) can be
+// one instrument:
+//
+//	sentence    not the same: instruments named in one sentence differ
+//	kind        equal, or the headline's generic agreement (اتفاقا) for the
+//	            body's specific instrument (مذكرة تفاهم); a generic noun after
+//	            a specific one that does not refer back to it (الاتفاقية العامة
+//	            للتعاون after مذكرة تفاهم) is another instrument
+//	number      both single or both groups
+//	parties     one set within the other (or one empty)
+//	dates       the same signing date, or one unknown
+//	subjects    one empty, or the words of one among those of the other
+func (f *agreementFinder) sameInstrument(i, j int) bool {
+	a, b := &f.out[i], &f.out[j]
+	return f.recs[i].sent != f.recs[j].sent && f.recs[i].plural == f.recs[j].plural &&
+		(a.Kind == b.Kind || f.headline(f.recs[i].sent) && a.Kind == InstrumentAgreement && specific(b.Kind)) &&
+		(subset(a.Parties, b.Parties) || subset(b.Parties, a.Parties)) &&
+		compatibleDates(a.Signed, b.Signed) &&
+		f.compatibleSubjects(a.Subject, b.Subject)
+}
+
+// specific reports whether kind names an instrument more precisely than
+// the generic agreement: a memorandum, treaty, protocol or charter (not a
+// deal, contract or partnership, which the text may call an agreement too).
+func specific(kind AgreementKind) bool {
+	switch kind {
+	case InstrumentMemorandum, InstrumentTreaty, InstrumentProtocol, InstrumentCharter:
+		return true
+	}
+	return false
+}
+
+// compatibleDates reports whether two signing dates can be one: equal, or
+// one of them unknown.
+func compatibleDates(a, b *Date) bool {
+	return a == nil || b == nil || a.Value() == b.Value()
+}
+
+// compatibleSubjects reports whether two subjects can be one: either is
+// empty, or the content words of one are all among those of the other
+// (التعاون الدفاعي, التعاون الدفاعي بين البلدين), names left aside. Two
+// programmes للتعاون في مجال الصحة and في مجال التكوين المهني differ.
+func (f *agreementFinder) compatibleSubjects(a, b Mention) bool {
+	if a.Text == "" || b.Text == "" {
+		return true
+	}
+	wa, wb := f.contentStems(a.Span), f.contentStems(b.Span)
+	return within(wa, wb) || within(wb, wa)
+}
+
+// within reports whether every word of a is in b.
+func within(a, b map[string]bool) bool {
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// contentStems returns the stems (the longest proclitic split) of the
+// words of three letters or more in span sp that name no entity.
+func (f *agreementFinder) contentStems(sp Span) map[string]bool {
+	words := map[string]bool{}
+	coverTokens(f.t, sp, func(i int) {
+		tk := &f.t.toks[i]
+		if tk.kind != tokWord || tk.is(cFunc) || f.ents.at(i) >= 0 {
+			return
+		}
+		c := tk.stems()
+		if w := tk.stem(c[len(c)-1]); utf8.RuneCountInString(w) >= 3 {
+			words[w] = true
+		}
+	})
+	return words
+}
+
+// headline reports whether sentence si is the headline: the first
+// sentence of the text, alone on its line and with no full stop.
+func (f *agreementFinder) headline(si int) bool {
+	t := f.t
+	if si != 0 || len(t.sents) < 2 {
+		return false
+	}
+	s := t.sents[0]
+	last := &t.toks[s.last-1]
+	return t.toks[s.last].brk && !(last.kind == tokPunct && t.endsSentence(s.last-1))
+}
+
+// subset reports whether every element of a is in b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// merge folds agreement j into agreement i: j's mentions become i's, and
+// what i lacks comes from j. The stronger status wins; the specific kind
+// wins over the generic one.
+func (f *agreementFinder) merge(i, j int) {
+	a, b := &f.out[i], &f.out[j]
+	f.recs[j].merged = true
+	a.Mentions = append(a.Mentions, Mention{Text: b.Text, Span: b.Span})
+	a.Mentions = append(a.Mentions, b.Mentions...)
+	slices.SortFunc(a.Mentions, func(x, y Mention) int { return x.Start - y.Start })
+	if a.Kind == InstrumentAgreement && specific(b.Kind) {
+		a.Kind = b.Kind
+	}
+	if rank(b.Status) > rank(a.Status) {
+		a.Status = b.Status
+	}
+	for _, p := range b.Parties {
+		a.Parties = appendUnique(a.Parties, p)
+	}
+	for _, p := range b.Signatories {
+		a.Signatories = appendUnique(a.Signatories, p)
+	}
+	if a.Subject.Text == "" {
+		a.Subject = b.Subject
+	}
+	if a.Signed == nil || b.Signed != nil && explicit(b.Signed) && !explicit(a.Signed) {
+		if b.Signed != nil {
+			a.Signed = b.Signed
+		}
+	}
+	if a.Effective == nil {
+		a.Effective = b.Effective
+	}
+	a.Count = max(a.Count, b.Count)
+	a.Place = cmp.Or(a.Place, b.Place)
+	a.Venue = cmp.Or(a.Venue, b.Venue)
+	a.Source = cmp.Or(a.Source, b.Source)
+}
+
+// count returns the number written right before the noun n (25 اتفاقية،
+// أكثر من 25 اتفاقية), or 0.
+func (f *agreementFinder) count(n nounMatch) int {
+	if n.i == 0 || f.t.toks[n.i].ncut > 1 && n.c.at != 0 {
+		return 0
+	}
+	tk := &f.t.toks[n.i-1]
+	if tk.kind != tokNumber || tk.sent != f.t.toks[n.i].sent {
+		return 0
+	}
+	v, err := strconv.Atoi(tk.norm)
+	if err != nil || v < 2 || v > 1000 {
+		return 0
+	}
+	return v
+}

@@ -67,9 +67,10 @@ func (f *agreementFinder) hypothetical(n nounMatch) bool {
 //	def-noun subject            the latest of its kind with no subject or a shared word
 //	def-noun (مع | بين) …       a new instrument: الاتفاقية الأمنية مع ليبيا
 //	def-noun adjective          a new instrument: الاتفاقية العامة للتعاون
+//	def-noun ordinal            one of a list: مذكرة التفاهم الأولى
 //	def-noun                    the latest reported one of its kind (see latest)
 func (f *agreementFinder) resolve(n nounMatch) *Agreement {
-	if !n.c.def || len(f.out) == 0 {
+	if !n.c.def || len(f.out) == 0 || n.ordinal != "" {
 		return nil
 	}
 	t := f.t

@@ -17,10 +17,13 @@ import (
 // record is what the stage knows of an agreement beyond its public
 // fields.
 type record struct {
-	first  int  // byte offset of its first mention
-	sent   int  // the sentence of its first mention
-	plural bool // named by a plural or dual noun or counted: a group of instruments
-	merged bool // folded into an earlier record
+	first   int    // byte offset of its first mention
+	sent    int    // the sentence of its first mention
+	plural  bool   // named by a plural or dual noun or counted: a group of instruments
+	dual    bool   // named by a dual noun: two instruments
+	ordinal string // one instrument of a list: مذكرة التفاهم الأولى
+	items   []Span // the subjects of the instruments a group lists
+	merged  bool   // folded into an earlier record
 }
 
 // consolidate folds every agreement into the earliest earlier one it is
@@ -52,17 +55,34 @@ func (f *agreementFinder) consolidate() {
 //	            body's specific instrument (مذكرة تفاهم); a generic noun after
 //	            a specific one that does not refer back to it (الاتفاقية العامة
 //	            للتعاون after مذكرة تفاهم) is another instrument
-//	number      both single or both groups
+//	number      both single, both duals or both groups; the same ordinal
 //	parties     one set within the other (or one empty)
 //	dates       the same signing date, or one unknown
-//	subjects    one empty, or the words of one among those of the other
+//	subjects    one empty, or the words of one among those of the other, or
+//	            the headline's and the lead's
 func (f *agreementFinder) sameInstrument(i, j int) bool {
 	a, b := &f.out[i], &f.out[j]
 	return f.recs[i].sent != f.recs[j].sent && f.recs[i].plural == f.recs[j].plural &&
+		f.recs[i].dual == f.recs[j].dual && f.recs[i].ordinal == f.recs[j].ordinal &&
 		(a.Kind == b.Kind || f.headline(f.recs[i].sent) && a.Kind == InstrumentAgreement && specific(b.Kind)) &&
 		(subset(a.Parties, b.Parties) || subset(b.Parties, a.Parties)) &&
 		compatibleDates(a.Signed, b.Signed) &&
-		f.compatibleSubjects(a.Subject, b.Subject)
+		(f.compatibleSubjects(a.Subject, b.Subject) || f.headlineLead(i, j))
+}
+
+// headlineLead reports whether agreement i is the headline's and j the
+// first one the body names after it: the headline and the lead report
+// the same event, whatever words each uses for its subject.
+func (f *agreementFinder) headlineLead(i, j int) bool {
+	if !f.headline(f.recs[i].sent) {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if f.recs[k].sent != f.recs[i].sent && !f.recs[k].merged {
+			return false
+		}
+	}
+	return true
 }
 
 // specific reports whether kind names an instrument more precisely than
@@ -176,6 +196,9 @@ func (f *agreementFinder) merge(i, j int) {
 		a.Effective = b.Effective
 	}
 	a.Count = max(a.Count, b.Count)
+	if len(f.recs[i].items) == 0 {
+		f.recs[i].items = f.recs[j].items
+	}
 	a.Place = cmp.Or(a.Place, b.Place)
 	a.Venue = cmp.Or(a.Venue, b.Venue)
 	a.Source = cmp.Or(a.Source, b.Source)

@@ -4,16 +4,19 @@ package arnews
 // run in order; the later ones only while fewer than two parties are
 // known.
 
-// partiesStep finds the parties of the instrument when it has none yet.
+// partiesStep finds the parties of the instrument when fewer than two are
+// known yet: a later mention may name the side an earlier one left out.
 func partiesStep(f *agreementFinder, x *nounCtx) {
-	if len(x.a.Parties) > 0 {
+	if len(x.a.Parties) >= 2 {
 		return
 	}
 	var ids []string
 	for _, step := range partySteps {
 		ids = step(f, x, ids)
 	}
-	x.a.Parties = ids
+	for _, id := range ids {
+		x.a.Parties = appendUnique(x.a.Parties, id)
+	}
 }
 
 // partySteps are the ways parties are found, in order. Each takes the
@@ -161,8 +164,29 @@ func partiesBetweenWith(f *agreementFinder, x *nounCtx, ids []string) []string {
 				if len(ids) == before {
 					ids = f.duals(i+1, end, ids)
 				}
+				if tk.is(cWith) && i+1 < len(t.toks) && t.toks[i+1].readsCounterpart() {
+					ids = f.sentenceSubject(x, ids) // X … مع نظيره Y: X's state too
+				}
 				break
 			}
+		}
+	}
+	return ids
+}
+
+// sentenceSubject adds the state of the first person of the sentence,
+// before the trigger: the one whose counterpart (نظيره) the sentence names.
+func (f *agreementFinder) sentenceSubject(x *nounCtx, ids []string) []string {
+	end := x.n.i
+	if x.trigAt >= 0 {
+		end = min(end, x.trigAt)
+	}
+	for i := x.s.first; i < end; i++ {
+		if e, _ := f.entityAt(i); e != nil && e.Kind == KindPerson {
+			if c := f.state(e.Country); c != "" {
+				return appendUnique(ids, c)
+			}
+			return ids
 		}
 	}
 	return ids
@@ -238,6 +262,9 @@ func (f *agreementFinder) collectParties(x *nounCtx, lo, hi int, ids []string) [
 			continue
 		}
 		if e := f.ents.at(i); e >= 0 {
+			if f.ents.ents[e].Kind == KindCity && i > 0 && f.t.toks[i-1].is(cIn) {
+				continue // في القاهرة: where, not who
+			}
 			if id := f.partyID(e); id != "" && id != x.source {
 				ids = appendUnique(ids, id)
 			}

@@ -68,6 +68,14 @@ func TestAgreementSteps(t *testing.T) {
 	nSignatories := func(a *Agreement, _ *nounCtx) any { return len(a.Signatories) }
 	place := func(a *Agreement, _ *nounCtx) any { return a.Place + " " + a.Venue }
 	source := func(a *Agreement, _ *nounCtx) any { return a.Source }
+	var f0 *agreementFinder
+	items := func(a *Agreement, _ *nounCtx) any {
+		var out []string
+		for _, sp := range f0.recs[f0.index(a)].items {
+			out = append(out, f0.t.src[sp.Start:sp.End])
+		}
+		return strings.Join(out, "|")
+	}
 	tests := []struct {
 		step, name, in string
 		got            check
@@ -82,6 +90,8 @@ func TestAgreementSteps(t *testing.T) {
 		{"status from the trigger", "talks", "بدأت مفاوضات حول اتفاقية للتجارة.", status, "negotiating"},
 		{"subject after the noun", "about", "وقعت مصر والسودان اتفاقية بشأن مياه النيل، أمس.", subject, "مياه النيل"},
 		{"subject after the noun", "stops at a date", "أبرم البلدان اتفاقا لتبادل الخبرات في 3 مايو 2023.", subject, "لتبادل الخبرات"},
+		{"listed instruments", "a dual and its two subjects", "وقعت مصر والأردن مذكرتي تفاهم حول الطاقة المتجددة، والنقل البحري.", items, "الطاقة المتجددة|النقل البحري"},
+		{"listed instruments", "a group and its list", "وقعت مصر والأردن ثلاث مذكرات تفاهم، وهي تبادل الخبرات، وإنشاء لجنة مشتركة، والتعاون الثقافي.", items, "تبادل الخبرات|إنشاء لجنة مشتركة|التعاون الثقافي"},
 		{"effective date", "from a date", "وقعت الأردن وسوريا اتفاقية للنقل يبدأ تطبيقها اعتبارا من 1 آذار 2024.", effective, "2024-03-01"},
 		{"signing date attached to the noun", "year after the noun", "أشار الوزير إلى اتفاق عام 2015 بشأن الطاقة.", signed, "2015"},
 		{"signing date after a signing word", "signed on", "ناقش الوزيران الاتفاقية التي وقعت في 3 مايو 2023.", signed, "2023-05-03"},
@@ -99,6 +109,7 @@ func TestAgreementSteps(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.step+"/"+tc.name, func(t *testing.T) {
 			f, x := stepContext(t, tc.in)
+			f0 = f
 			runStepsUntil(f, x, tc.step)
 			stepFunc(t, tc.step)(f, x)
 			if diff := cmp.Diff(tc.want, tc.got(x.a, x)); diff != "" {
@@ -146,6 +157,7 @@ func TestSubjectOpeners(t *testing.T) {
 		want string // the first word of the subject
 	}{
 		{subjectAfterPreposition, "وقعا اتفاقية بشأن النقل البحري.", "النقل"},
+		{subjectPurpose, "وقعا مذكرة تفاهم من أجل إقامة منطقة حرة.", "إقامة"},
 		{subjectQualifyingNoun, "وقعا اتفاق شراكة استراتيجية.", "شراكة"},
 		{subjectAfterParties, "وقعت اتفاقية بين تركيا وأذربيجان بشأن النقل.", "النقل"},
 		{subjectInField, "وقعا مذكرة تفاهم في مجال الطاقة.", "الطاقة"},

@@ -25,7 +25,7 @@ func subjectAfterNoun(f *agreementFinder, x *nounCtx) {
 func (f *agreementFinder) subjectStart(n nounMatch) int {
 	t := f.t
 	sent := t.toks[n.i].sent
-	for i := n.j + 1; i < len(t.toks) && i <= n.j+6 && t.toks[i].sent == sent; i++ {
+	for i := n.after + 1; i < len(t.toks) && i <= n.after+6 && t.toks[i].sent == sent; i++ {
 		tk := &t.toks[i]
 		switch {
 		case tk.kind == tokPunct && tk.is(cComma):
@@ -49,6 +49,7 @@ func (f *agreementFinder) subjectStart(n nounMatch) int {
 // noun n, tried in order; each returns the first token of the subject.
 var subjectOpeners = []func(f *agreementFinder, n nounMatch, i int) (int, bool){
 	subjectAfterPreposition,
+	subjectPurpose,
 	subjectQualifyingNoun,
 	subjectAfterParties,
 	subjectInField,
@@ -63,6 +64,12 @@ var subjectOpeners = []func(f *agreementFinder, n nounMatch, i int) (int, bool){
 // subjectAfterPreposition: noun (بشأن | حول | بخصوص | حيال) X → X.
 func subjectAfterPreposition(f *agreementFinder, _ nounMatch, i int) (int, bool) {
 	return i + 1, f.t.toks[i].is(cSubjectPrep)
+}
+
+// subjectPurpose: noun من أجل X → X: مذكرة تفاهم من أجل إقامة شراكة.
+func subjectPurpose(f *agreementFinder, _ nounMatch, i int) (int, bool) {
+	t := f.t
+	return i + 2, t.toks[i].is(cFrom) && i+1 < len(t.toks) && t.toks[i+1].is(cPurpose)
 }
 
 // subjectQualifyingNoun: noun noun2 … → noun2 …, an instrument noun right

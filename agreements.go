@@ -61,6 +61,12 @@ type nounMatch struct {
 	i, j int
 	c    cut
 	in   instrument
+	// ordinal is the ordinal of one instrument of a list (مذكرة التفاهم
+	// الأولى), normalized, included in [i, j]; "" for none.
+	ordinal string
+	// after is the last token of the noun's phrase: j, or the end of an
+	// apposition that names its kind (الاتفاقية الأولى بمثابة مذكرة تفاهم).
+	after int
 }
 
 // agreementFinder holds the state of one findAgreements call.
@@ -101,6 +107,7 @@ func findAgreements(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, 
 		f.sentence(si)
 	}
 	f.consolidate()
+	f.expandLists()
 	for i := range f.out {
 		a := &f.out[i]
 		if a.Signed == nil && a.Status == StatusSigned && f.eventDate != nil && f.recs[i].first > f.eventFrom {
@@ -174,10 +181,15 @@ func (f *agreementFinder) nouns(si int) []nounMatch {
 				continue
 			}
 		}
-		nouns = append(nouns, nounMatch{i: i, j: j, c: c, in: in})
-		i = j
+		n := nounMatch{i: i, j: j, c: c, in: in}
+		if k := j + 1; k < s.last && t.toks[k].is(cItemOrdinal) && c.def && !in.plural {
+			n.j, n.ordinal = k, t.toks[k].norm
+		}
+		n.after = n.j
+		nouns = append(nouns, n)
+		i = n.j
 	}
-	return nouns
+	return f.appositions(nouns)
 }
 
 // instrumentStem returns the stem of tk that is an instrument noun,
@@ -268,7 +280,7 @@ func (f *agreementFinder) agreementFor(n nounMatch, si int, newOK bool) *Agreeme
 	}
 	count := f.count(n)
 	f.out = append(f.out, Agreement{Kind: n.in.kind, Status: StatusMentioned, Text: mention.Text, Span: mention.Span, Count: count})
-	f.recs = append(f.recs, record{first: mention.Start, sent: si, plural: n.in.plural || count > 1})
+	f.recs = append(f.recs, record{first: mention.Start, sent: si, plural: n.in.plural || count > 1, dual: n.in.dual, ordinal: n.ordinal})
 	return &f.out[len(f.out)-1]
 }
 
@@ -313,6 +325,7 @@ type agreementStep struct {
 var agreementSteps = []agreementStep{
 	{"status from the trigger", statusFromTrigger},
 	{"subject after the noun", subjectAfterNoun},
+	{"listed instruments", listedItems},
 	{"effective date", effectiveDate},
 	{"signing date attached to the noun", signedNearNoun},
 	{"signing date after a signing word", signedAfterTrigger},

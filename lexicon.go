@@ -126,6 +126,10 @@ const (
 	cOtherClause    // أن, الذي, حيث: a verb after it is in another clause
 	cMeeting        // اجتماع, محادثات: عقد before it is "holding"
 	cHypothetical   // مستقبلية, محتملة, أي: no instrument yet
+	cItemOrdinal    // الأولى, الثاني: one instrument of a list
+	cNamely         // هي, هما: the list follows
+	cApposition     // بمثابة
+	cPurpose        // أجل of من أجل
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
@@ -208,6 +212,10 @@ var lexClasses = map[string]lexClass{
 	"other-clause":     {bit: cOtherClause},
 	"meeting":          {bit: cMeeting},
 	"hypothetical":     {bit: cHypothetical},
+	"item-ordinal":     {bit: cItemOrdinal},
+	"namely":           {bit: cNamely},
+	"apposition":       {bit: cApposition},
+	"purpose":          {bit: cPurpose},
 	"clause-punct":     {bit: cClausePunct},
 	"comma":            {bit: cComma},
 	"paren":            {bit: cParen},
@@ -228,6 +236,7 @@ type lexWord struct {
 type instrument struct {
 	kind   AgreementKind
 	plural bool
+	dual   bool   // two instruments: مذكرتي تفاهم
 	weak   bool   // counts only when a trigger governs it
 	next   string // a second word it needs (مذكره تفاهم), normalized
 }
@@ -333,6 +342,8 @@ func (lx *lexicon) addInstrument(r lexRow) {
 		switch p {
 		case "plural":
 			in.plural = true
+		case "dual":
+			in.plural, in.dual = true, true
 		case "weak":
 			in.weak = true
 		default:

@@ -148,6 +148,10 @@ func (t *token) leadingWa() bool { return t.ncut > 1 && strings.HasPrefix(t.norm
 // وعن, و.
 func (t *token) startsWithWa() bool { return strings.HasPrefix(t.norm, "و") }
 
+// readsCounterpart reports whether a reading of the word is a
+// counterpart: نظيره، نظيرته.
+func (t *token) readsCounterpart() bool { return t.reads.has(cCounter) }
+
 // readsOffice reports whether a reading of the word is the head of an
 // office (وزير، رئيس), read without the article.
 func (t *token) readsOffice() bool { return t.reads.has(cOffice) }

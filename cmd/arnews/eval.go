@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -68,8 +67,7 @@ type evalFlags struct {
 }
 
 func runEval(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("arnews eval", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := flagSet("arnews eval")
 	var f evalFlags
 	fs.BoolVar(&f.verbose, "v", false, "list every miss and false positive, one line each")
 	fs.BoolVar(&f.json, "json", false, "write the figures and counts as JSON")
@@ -77,7 +75,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.split, "split", "all", "with -conll, the `part` to score: dev, train or all")
 	fs.StringVar(&f.recognizers, "recognizers", "", "score the Recognizers-Text specs of `DIR`")
 	fs.StringVar(&f.declined, "declined", "", "with -recognizers, the declined cases `FILE` (default: the built-in list)")
-	if code, done := parseFlags(fs, args, stderr, evalUsage); done {
+	if code, done := parseFlags(fs, args, stdout, stderr, evalUsage); done {
 		return code
 	}
 	if err := f.check(fs.Args()); err != nil {

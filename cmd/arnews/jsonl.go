@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -146,13 +147,15 @@ func (p *pipeline) readInput(name string, r io.Reader) error {
 			return nil
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("reading line %d: %w", no, err)
 		}
 		rec := &record{name: name, no: no, line: bytes.TrimSpace(line), size: n, res: make(chan result, 1)}
 		work := false
 		switch {
 		case long:
-			rec.res <- p.errorRecord(rec, nil, fmt.Sprintf("longer than %d bytes (see -max-line)", p.o.maxLine))
+			msg := fmt.Sprintf("longer than %d bytes (see -max-line)", p.o.maxLine)
+			rec.res <- p.errorRecord(rec, idFromHead(rec.line), msg)
+			rec.line = nil
 		case len(rec.line) == 0:
 			rec.res <- result{blank: true}
 		case first && !isJSONObject(rec.line):
@@ -160,11 +163,34 @@ func (p *pipeline) readInput(name string, r io.Reader) error {
 		default:
 			work = true
 		}
-		first = first && rec.line == nil && !long
+		first = first && len(rec.line) == 0 && !long
 		if !p.send(rec, work) {
 			return errStopped
 		}
 	}
+}
+
+// idFromHead returns the "id" of a JSON object of which head is the
+// start, if the "id" comes before any value that head cuts; else nil.
+func idFromHead(head []byte) json.RawMessage {
+	dec := json.NewDecoder(bytes.NewReader(head))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil
+		}
+		if k, _ := key.(string); strings.EqualFold(k, "id") {
+			return v
+		}
+	}
+	return nil
 }
 
 // isJSONObject reports whether line is one JSON object.
@@ -204,6 +230,9 @@ func (p *pipeline) process(r *record) result {
 	in, msg := parseInput(r.line)
 	if msg != "" {
 		return p.errorRecord(r, in.id, msg)
+	}
+	if in.id == nil {
+		in.id = json.RawMessage("null")
 	}
 	doc := arnews.Extract(in.text, p.o.extractOptions(in.ref)...)
 	res := result{noRef: in.ref.IsZero() && p.o.ref.IsZero()}
@@ -310,6 +339,9 @@ func jsonProblem(line []byte, err error) string {
 	switch {
 	case errors.As(err, &se) && se.Offset >= int64(len(line)):
 		return "not valid JSON: the line ends before the JSON object does"
+	case errors.As(err, &se) && se.Offset > 0 && line[se.Offset-1] >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRune(line[se.Offset-1:])
+		return fmt.Sprintf("not valid JSON at byte %d: unexpected %q", se.Offset, r)
 	case errors.As(err, &se):
 		return fmt.Sprintf("not valid JSON at byte %d: %s", se.Offset, se.Error())
 	case errors.As(err, &te):

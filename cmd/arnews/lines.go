@@ -33,18 +33,20 @@ func newLineReader(r io.Reader, max int) *lineReader {
 }
 
 // next returns the next line without its "\n", the number of bytes it
-// took in the input, and whether it was longer than the maximum, in which
-// case line is nil. The error is io.EOF after the last line, which may lack
-// its "\n".
+// took in the input, and whether it was longer than the maximum: line is
+// then only its first bytes (at most headSize), where the "id" usually is.
+// The error is io.EOF after the last line, which may lack its "\n".
 func (lr *lineReader) next() (line []byte, n int64, long bool, err error) {
 	for {
 		frag, err := lr.r.ReadSlice('\n')
 		n += int64(len(frag))
 		content := bytes.TrimSuffix(frag, []byte{'\n'})
 		switch {
-		case long:
+		case long: // read through
 		case len(line)+len(content) > lr.max:
-			long, line = true, nil // from here on, read through
+			long = true
+			line = append(line, content[:min(len(content), max(headSize-len(line), 0))]...)
+			line = bytes.Clone(line[:min(len(line), headSize)]) // drop the rest
 		default:
 			line = append(line, content...)
 		}
@@ -59,6 +61,9 @@ func (lr *lineReader) next() (line []byte, n int64, long bool, err error) {
 		return line, n, long, nil
 	}
 }
+
+// headSize is how much of an overlong line next keeps.
+const headSize = 4 << 10
 
 // byteSize is a size in bytes, given as a number with an optional unit:
 // KiB, MiB or GiB (K, M, G and KB, MB, GB mean the same).

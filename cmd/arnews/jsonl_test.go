@@ -70,24 +70,48 @@ func refWarn(where string) string {
 	return "arnews: warning: " + where + ` has no "ref" and -ref is not set: ` + refWarning + "\n"
 }
 
-func TestJSONLRecords(t *testing.T) {
-	bad := func(n int) string { return strings.Repeat(`{"id":9,"text":9}`+"\n", n) }
-	// badMsgs returns the messages of n lines from bad, from line from on.
-	badMsgs := func(from, n int, prefix string) []string {
-		var msgs []string
-		for i := range n {
-			msgs = append(msgs, fmt.Sprintf(`%sarnews: line %d: "text" must be a string, not a number`, prefix, from+i))
-		}
-		return msgs
+// recordCase is a case of the -jsonl table tests: input lines and what
+// they give.
+type recordCase struct {
+	name   string
+	args   []string // after -jsonl
+	in     string
+	want   []string // shapes of the output lines
+	stderr string   // with the throughput cut
+	code   int
+}
+
+// checkRecords runs arnews -jsonl on each case.
+func checkRecords(t *testing.T, cases []recordCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tc.in, append([]string{"-jsonl"}, tc.args...)...)
+			if code != tc.code {
+				t.Errorf("exit status %d, want %d", code, tc.code)
+			}
+			for _, l := range strings.SplitAfter(out, "\n") {
+				if l != "" && !strings.HasPrefix(l, `{"id":`) {
+					t.Errorf("output line %.60q does not start with the id", l)
+				}
+			}
+			if diff := cmp.Diff(tc.want, shapes(t, out)); diff != "" {
+				t.Errorf("output (-want +got):\n%s", diff)
+			}
+			got := throughput.ReplaceAllString(errOut, "")
+			if tc.code != exitInput {
+				got = strings.TrimSuffix(got, "\n")
+			}
+			if diff := cmp.Diff(tc.stderr, got); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+		})
 	}
-	for _, tc := range []struct {
-		name   string
-		args   []string
-		in     string
-		want   []string // shapes of the output lines
-		stderr string   // with the throughput cut
-		code   int
-	}{
+}
+
+// TestJSONLBlankLinesAndBOM checks that blank lines, CR before the line end and a leading byte order mark are skipped, not errors.
+func TestJSONLBlankLinesAndBOM(t *testing.T) {
+	checkRecords(t, []recordCase{
 		{
 			name:   "blank lines skipped",
 			in:     "\n" + signedLine + "\n   \n\t\r\n" + signedLine + "\n\n",
@@ -106,6 +130,17 @@ func TestJSONLRecords(t *testing.T) {
 			want:   []string{"1 doc 2021-11-12 given"},
 			stderr: "arnews: 1 line, 1 document, 0 errors in 1s",
 		},
+		{
+			name:   "empty input",
+			in:     "",
+			stderr: "arnews: 0 lines, 0 documents, 0 errors in 1s",
+		},
+	})
+}
+
+// TestJSONLNotJSONLines checks that a first line that is not a JSON object stops the run with one message; a later one is an error record.
+func TestJSONLNotJSONLines(t *testing.T) {
+	checkRecords(t, []recordCase{
 		{
 			name:   "byte order mark, then text",
 			in:     "\uFEFFأبرمت الولايات المتحدة وقطر اتفاقا\n",
@@ -144,6 +179,21 @@ func TestJSONLRecords(t *testing.T) {
 				"arnews: 5 lines, 2 documents, 3 errors in 1s",
 			code: exitFailed,
 		},
+	})
+}
+
+// TestJSONLMessages checks that error records and the summary say what is wrong in the terms of the input, and the summary lists the first few.
+func TestJSONLMessages(t *testing.T) {
+	bad := func(n int) string { return strings.Repeat(`{"id":9,"text":9}`+"\n", n) }
+	// badMsgs returns the messages of n lines from bad, from line from on.
+	badMsgs := func(from, n int, prefix string) []string {
+		var msgs []string
+		for i := range n {
+			msgs = append(msgs, fmt.Sprintf(`%sarnews: line %d: "text" must be a string, not a number`, prefix, from+i))
+		}
+		return msgs
+	}
+	checkRecords(t, []recordCase{
 		{
 			name: "messages in the terms of the input",
 			args: []string{"-ref", "2021-11-12"},
@@ -183,6 +233,12 @@ func TestJSONLRecords(t *testing.T) {
 				"arnews: 13 lines, 1 document, 12 errors in 1s",
 			code: exitFailed,
 		},
+	})
+}
+
+// TestJSONLAgreements checks that -agreements in -jsonl writes one line per agreement, with the id.
+func TestJSONLAgreements(t *testing.T) {
+	checkRecords(t, []recordCase{
 		{
 			name: "-agreements: one line per agreement, with the id",
 			args: []string{"-agreements", "-ref", "2021-11-12"},
@@ -192,6 +248,12 @@ func TestJSONLRecords(t *testing.T) {
 				"arnews: 4 lines, 3 documents, 2 agreements, 1 error in 1s",
 			code: exitFailed,
 		},
+	})
+}
+
+// TestJSONLMaxLine checks that a line longer than -max-line is an error record in its place, and the run goes on.
+func TestJSONLMaxLine(t *testing.T) {
+	checkRecords(t, []recordCase{
 		{
 			name: "-max-line: a longer line is an error record in its place",
 			args: []string{"-max-line", fmt.Sprint(len(signedLine)), "-ref", "2021-11-12"},
@@ -210,6 +272,12 @@ func TestJSONLRecords(t *testing.T) {
 			stderr: fmt.Sprintf("arnews: line 1: longer than %d bytes (see -max-line)\narnews: 2 lines, 1 document, 1 error in 1s", len(signedLine)-1),
 			code:   exitFailed,
 		},
+	})
+}
+
+// TestJSONLRefWarning checks that arnews warns once when a line has no reference date.
+func TestJSONLRefWarning(t *testing.T) {
+	checkRecords(t, []recordCase{
 		{
 			name:   "no -ref: one warning, at the first line without ref",
 			in:     signedLine + "\n" + statedLine + "\n" + plainLine + "\n",
@@ -223,34 +291,7 @@ func TestJSONLRecords(t *testing.T) {
 			want:   []string{"1 doc 2021-11-12 given", "2 doc 2020-01-01 given", "3 doc 2020-01-01 given"},
 			stderr: "arnews: 3 lines, 3 documents, 0 errors in 1s",
 		},
-		{
-			name:   "empty input",
-			in:     "",
-			stderr: "arnews: 0 lines, 0 documents, 0 errors in 1s",
-		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.in, append([]string{"-jsonl"}, tc.args...)...)
-			if code != tc.code {
-				t.Errorf("exit status %d, want %d", code, tc.code)
-			}
-			for _, l := range strings.SplitAfter(out, "\n") {
-				if l != "" && !strings.HasPrefix(l, `{"id":`) {
-					t.Errorf("output line %.60q does not start with the id", l)
-				}
-			}
-			if diff := cmp.Diff(tc.want, shapes(t, out)); diff != "" {
-				t.Errorf("output (-want +got):\n%s", diff)
-			}
-			got := throughput.ReplaceAllString(errOut, "")
-			if tc.code != exitInput {
-				got = strings.TrimSuffix(got, "\n")
-			}
-			if diff := cmp.Diff(tc.stderr, got); diff != "" {
-				t.Errorf("stderr (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // writeFiles writes the named files into a new folder and returns their
@@ -269,18 +310,39 @@ func writeFiles(t *testing.T, files ...string) []string {
 	return paths
 }
 
+// fileCase is a case of the tests of several inputs.
+type fileCase struct {
+	name   string
+	args   []string
+	stdin  string
+	want   []string // shapes of the output lines
+	stderr string   // with the throughput cut
+	code   int
+}
+
+// checkFileCases runs arnews on each case.
+func checkFileCases(t *testing.T, cases []fileCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tc.stdin, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit status %d, want %d", code, tc.code)
+			}
+			if diff := cmp.Diff(tc.want, shapes(t, out)); diff != "" {
+				t.Errorf("output (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.stderr, throughput.ReplaceAllString(errOut, "\n")); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestSeveralFiles(t *testing.T) {
 	jsonl := writeFiles(t, "a.jsonl", signedLine+"\n"+plainLine+"\n", "b.jsonl", "\uFEFF"+`{"id":5,"text":5}`+"\n"+signedLine+"\n",
 		"c.txt", "قطر\n")
-	texts := writeFiles(t, "qatar.txt", "وقعت قطر وتركيا اتفاقية للتعاون الاقتصادي", "none.txt", "قال المتحدث إن الجو جميل")
-	for _, tc := range []struct {
-		name   string
-		args   []string
-		stdin  string
-		want   []string // shapes of the output lines, or the "file" of each Document
-		stderr string   // with the throughput cut
-		code   int
-	}{
+	checkFileCases(t, []fileCase{
 		{
 			name: "jsonl: each line with its file",
 			args: []string{"-jsonl", "-ref", "2021-11-12", jsonl[0], jsonl[1]},
@@ -312,6 +374,14 @@ func TestSeveralFiles(t *testing.T) {
 				"arnews: " + jsonl[2] + ": line 1 is not a JSON object, so the input is not JSON Lines (for a text, leave out -jsonl)\n",
 			code: exitInput,
 		},
+	})
+}
+
+// TestSeveralTextAgreements checks the agreements of several texts: each
+// with its "file", and one warning without -ref.
+func TestSeveralTextAgreements(t *testing.T) {
+	texts := writeFiles(t, "qatar.txt", "وقعت قطر وتركيا اتفاقية للتعاون الاقتصادي", "none.txt", "قال المتحدث إن الجو جميل")
+	checkFileCases(t, []fileCase{
 		{
 			name: "text: each agreement with its file",
 			args: []string{"-agreements", "-ref", "2021-11-12", texts[0], texts[1], texts[0]},
@@ -323,20 +393,7 @@ func TestSeveralFiles(t *testing.T) {
 			want:   []string{"qatar.txt agreement agreement"},
 			stderr: "arnews: warning: no -ref: " + refWarning + "\n",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.stdin, tc.args...)
-			if code != tc.code {
-				t.Errorf("exit status %d, want %d", code, tc.code)
-			}
-			if diff := cmp.Diff(tc.want, shapes(t, out)); diff != "" {
-				t.Errorf("output (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.stderr, throughput.ReplaceAllString(errOut, "\n")); diff != "" {
-				t.Errorf("stderr (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // TestSeveralTexts checks that the Documents of several texts each start

@@ -238,6 +238,24 @@ func TestJSONLAllGood(t *testing.T) {
 	}
 }
 
+// checkSpan checks that the span of m is in text, not empty, on rune
+// boundaries, and that its text, unless "", is text[Start:End].
+func checkSpan(t *testing.T, text, what string, m arnews.Mention) {
+	t.Helper()
+	sp := m.Span
+	if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
+		t.Errorf("%s: span [%d,%d) empty or out of bounds (%d bytes)", what, sp.Start, sp.End, len(text))
+		return
+	}
+	onBoundary := func(p int) bool { return p == len(text) || utf8.RuneStart(text[p]) }
+	if !onBoundary(sp.Start) || !onBoundary(sp.End) {
+		t.Errorf("%s: span [%d,%d) not on rune boundaries", what, sp.Start, sp.End)
+	}
+	if m.Text != "" && text[sp.Start:sp.End] != m.Text {
+		t.Errorf("%s: text %q, text[%d:%d] = %q", what, m.Text, sp.Start, sp.End, text[sp.Start:sp.End])
+	}
+}
+
 func TestPlainArticle(t *testing.T) {
 	art, err := os.ReadFile(articlePath)
 	if err != nil {
@@ -272,35 +290,21 @@ func TestPlainArticle(t *testing.T) {
 	if len(doc.Sentences) != 12 {
 		t.Errorf("%d sentences, want 12", len(doc.Sentences))
 	}
-	onBoundary := func(p int) bool { return p == len(text) || utf8.RuneStart(text[p]) }
-	checkSpan := func(what string, sp arnews.Span, want string, hasText bool) {
-		t.Helper()
-		if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End {
-			t.Errorf("%s: span [%d,%d) empty or out of bounds (%d bytes)", what, sp.Start, sp.End, len(text))
-			return
-		}
-		if !onBoundary(sp.Start) || !onBoundary(sp.End) {
-			t.Errorf("%s: span [%d,%d) not on rune boundaries", what, sp.Start, sp.End)
-		}
-		if hasText && text[sp.Start:sp.End] != want {
-			t.Errorf("%s: text %q, text[%d:%d] = %q", what, want, sp.Start, sp.End, text[sp.Start:sp.End])
-		}
-	}
 	for i, s := range doc.Sentences {
-		checkSpan(fmt.Sprintf("sentence %d", i), s, "", false)
+		checkSpan(t, text, fmt.Sprintf("sentence %d", i), arnews.Mention{Span: s})
 	}
 	for i, d := range doc.Dates {
-		checkSpan(fmt.Sprintf("date %d", i), d.Span, d.Text, true)
+		checkSpan(t, text, fmt.Sprintf("date %d", i), d)
 	}
 	for i, a := range doc.Agreements {
-		checkSpan(fmt.Sprintf("agreement %d", i), a.Span, a.Text, true)
+		checkSpan(t, text, fmt.Sprintf("agreement %d", i), a.Mention)
 		for j, m := range a.Mentions {
-			checkSpan(fmt.Sprintf("agreement %d mention %d", i, j), m.Span, m.Text, true)
+			checkSpan(t, text, fmt.Sprintf("agreement %d mention %d", i, j), m)
 		}
 	}
 	for _, e := range doc.Entities {
 		for j, m := range e.Mentions {
-			checkSpan(fmt.Sprintf("entity %s mention %d", e.ID, j), m.Span, m.Text, true)
+			checkSpan(t, text, fmt.Sprintf("entity %s mention %d", e.ID, j), m)
 		}
 	}
 	// Standard input gives the same output as the file.

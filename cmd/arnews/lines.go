@@ -36,30 +36,49 @@ func newLineReader(r io.Reader, max int) *lineReader {
 // took in the input, and whether it was longer than the maximum: line is
 // then only its first bytes (at most headSize), where the "id" usually is.
 // The error is io.EOF after the last line, which may lack its "\n".
+//
+// A line is kept as the buffer-sized pieces it is read in, joined once at
+// its end, so that a long line costs its length once, not the sum of the
+// sizes a growing slice goes through.
 func (lr *lineReader) next() (line []byte, n int64, long bool, err error) {
+	var pieces [][]byte
+	size := 0
 	for {
 		frag, err := lr.r.ReadSlice('\n')
 		n += int64(len(frag))
 		content := bytes.TrimSuffix(frag, []byte{'\n'})
 		switch {
 		case long: // read through
-		case len(line)+len(content) > lr.max:
-			long = true
-			line = append(line, content[:min(len(content), max(headSize-len(line), 0))]...)
-			line = bytes.Clone(line[:min(len(line), headSize)]) // drop the rest
+		case size+len(content) > lr.max:
+			long, line, pieces = true, head(append(pieces, content)), nil
 		default:
-			line = append(line, content...)
+			pieces = append(pieces, bytes.Clone(content))
+			size += len(content)
 		}
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
-		case errors.Is(err, io.EOF) && n > 0:
-			return line, n, long, nil
-		case err != nil:
+		case err != nil && (!errors.Is(err, io.EOF) || n == 0):
 			return nil, n, false, err
+		case long:
+			return line, n, long, nil
+		case len(pieces) == 1:
+			return pieces[0], n, false, nil
 		}
-		return line, n, long, nil
+		return bytes.Join(pieces, nil), n, false, nil
 	}
+}
+
+// head returns a copy of the first headSize bytes of the pieces.
+func head(pieces [][]byte) []byte {
+	var h []byte
+	for _, p := range pieces {
+		if len(h) >= headSize {
+			break
+		}
+		h = append(h, p[:min(len(p), headSize-len(h))]...)
+	}
+	return h
 }
 
 // headSize is how much of an overlong line next keeps.

@@ -56,6 +56,9 @@ declined list (built in, or -declined FILE) are listed but not scored.
 Bad input (a gold line that does not parse, a missing article, a malformed
 CoNLL line or spec) stops with an error naming the file and the line.
 
+Exit status: 0 on success, 2 for a usage error, 3 for input that cannot be
+read or used.
+
 flags:`
 
 // evalFlags are the flags of arnews eval.

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -57,6 +56,9 @@ declined list (built in, or -declined FILE) are listed but not scored.
 Bad input (a gold line that does not parse, a missing article, a malformed
 CoNLL line or spec) stops with an error naming the file and the line.
 
+Exit status: 0 on success, 2 for a usage error, 3 for input that cannot be
+read or used.
+
 flags:`
 
 // evalFlags are the flags of arnews eval.
@@ -68,8 +70,7 @@ type evalFlags struct {
 }
 
 func runEval(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("arnews eval", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := flagSet("arnews eval")
 	var f evalFlags
 	fs.BoolVar(&f.verbose, "v", false, "list every miss and false positive, one line each")
 	fs.BoolVar(&f.json, "json", false, "write the figures and counts as JSON")
@@ -77,7 +78,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.split, "split", "all", "with -conll, the `part` to score: dev, train or all")
 	fs.StringVar(&f.recognizers, "recognizers", "", "score the Recognizers-Text specs of `DIR`")
 	fs.StringVar(&f.declined, "declined", "", "with -recognizers, the declined cases `FILE` (default: the built-in list)")
-	if code, done := parseFlags(fs, args, stderr, evalUsage); done {
+	if code, done := parseFlags(fs, args, stdout, stderr, evalUsage); done {
 		return code
 	}
 	if err := f.check(fs.Args()); err != nil {

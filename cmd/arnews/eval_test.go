@@ -17,11 +17,11 @@ const (
 
 func TestEvalHelp(t *testing.T) {
 	code, out, errOut := runCLI(t, "", "eval", "-h")
-	if code != 0 || out != "" {
-		t.Errorf("exit status %d, stdout %q", code, out)
+	if code != 0 || errOut != "" {
+		t.Errorf("exit status %d, stderr %q", code, errOut)
 	}
 	for _, want := range []string{"gold.jsonl", "-conll FILE", "-recognizers DIR", "one-to-one", "5/6", "-declined"} {
-		if !strings.Contains(errOut, want) {
+		if !strings.Contains(out, want) {
 			t.Errorf("help does not mention %q", want)
 		}
 	}
@@ -123,26 +123,27 @@ func TestEvalErrors(t *testing.T) {
 		name string
 		args []string
 		want string // the message starts with "arnews: " and this
+		code int    // exitUsage for the command line, exitInput for the data
 	}{
-		{"no argument", nil, "eval: want one corpus DIR"},
-		{"two modes", []string{"-conll", "x", "-recognizers", "y"}, "eval: give one of"},
-		{"mode and folder", []string{"-conll", "x", "dir"}, `eval: unexpected argument "dir"`},
-		{"bad split", []string{"-conll", "x", "-split", "test"}, `eval: -split "test"`},
-		{"split without conll", []string{"-split", "dev", "dir"}, "eval: -split goes with -conll"},
-		{"declined without recognizers", []string{"-declined", "x", "dir"}, "eval: -declined goes with"},
-		{"bad flag", []string{"-nope"}, "flag provided but not defined"},
-		{"gold line that does not parse", []string{badGold}, filepath.Join(badGold, "gold.jsonl") + ":2: bad JSON"},
-		{"missing corpus", []string{filepath.Join(dir, "none")}, "open " + filepath.Join(dir, "none", "gold.jsonl")},
-		{"CoNLL line of the wrong shape", []string{"-conll", badCoNLL}, badCoNLL + `:3: want "token TAG"`},
-		{"empty split", []string{"-conll", miniCoNLL, "-split", "dev"}, miniCoNLL + ": the dev split is empty"},
-		{"missing CoNLL file", []string{"-conll", filepath.Join(dir, "none.conll")}, "open "},
-		{"stale declined list", []string{"-recognizers", miniRecognizers, "-declined", badDeclined}, badDeclined + ":2: no case of MiniParser.json"},
-		{"missing specs", []string{"-recognizers", dir}, dir + ": no *.json spec files"},
+		{"no argument", nil, "eval: want one corpus DIR", exitUsage},
+		{"two modes", []string{"-conll", "x", "-recognizers", "y"}, "eval: give one of", exitUsage},
+		{"mode and folder", []string{"-conll", "x", "dir"}, `eval: unexpected argument "dir"`, exitUsage},
+		{"bad split", []string{"-conll", "x", "-split", "test"}, `eval: -split "test"`, exitUsage},
+		{"split without conll", []string{"-split", "dev", "dir"}, "eval: -split goes with -conll", exitUsage},
+		{"declined without recognizers", []string{"-declined", "x", "dir"}, "eval: -declined goes with", exitUsage},
+		{"bad flag", []string{"-nope"}, "flag provided but not defined", exitUsage},
+		{"gold line that does not parse", []string{badGold}, filepath.Join(badGold, "gold.jsonl") + ":2: bad JSON", exitInput},
+		{"missing corpus", []string{filepath.Join(dir, "none")}, "open " + filepath.Join(dir, "none", "gold.jsonl"), exitInput},
+		{"CoNLL line of the wrong shape", []string{"-conll", badCoNLL}, badCoNLL + `:3: want "token TAG"`, exitInput},
+		{"empty split", []string{"-conll", miniCoNLL, "-split", "dev"}, miniCoNLL + ": the dev split is empty", exitInput},
+		{"missing CoNLL file", []string{"-conll", filepath.Join(dir, "none.conll")}, "open ", exitInput},
+		{"stale declined list", []string{"-recognizers", miniRecognizers, "-declined", badDeclined}, badDeclined + ":2: no case of MiniParser.json", exitInput},
+		{"missing specs", []string{"-recognizers", dir}, dir + ": no *.json spec files", exitInput},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := runCLI(t, "", append([]string{"eval"}, tc.args...)...)
-			if code != 2 || out != "" {
-				t.Errorf("exit status %d, stdout %q; want 2 and nothing", code, out)
+			if code != tc.code || out != "" {
+				t.Errorf("exit status %d, stdout %q; want %d and nothing", code, out, tc.code)
 			}
 			if !strings.HasPrefix(errOut, "arnews: "+tc.want) || strings.Count(errOut, "\n") != 1 {
 				t.Errorf("stderr %q, want one line starting %q", errOut, "arnews: "+tc.want)

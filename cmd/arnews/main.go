@@ -1,28 +1,50 @@
 // Command arnews extracts dates, parties and agreements from Arabic news
-// text and prints them as JSON.
+// text and prints them as JSON, with byte offsets into the input.
 //
 // Usage:
 //
 //	arnews [-ref YYYY-MM-DD] [-agreements] [FILE ...]
-//	arnews -jsonl [-j N] [FILE ...]
+//	arnews -jsonl [-ref YYYY-MM-DD] [-agreements] [-j N] [-max-line SIZE] [-progress] [FILE ...]
 //	arnews normalize [-form LIST] [FILE ...]
 //	arnews eval [-v] [-json] DIR | -conll FILE [-split dev] | -recognizers DIR
+//	arnews help [normalize | eval]
 //
-// With no FILE, arnews reads standard input. The first form prints one
-// indented Document per input, or with -agreements only its agreements, one
-// compact JSON object per line. With -jsonl, each input line is a JSON
-// object {"id":..., "text":"...", "ref":"YYYY-MM-DD"} and each output line
-// is the compact Document for it, with "id" echoed, in input order; a line
-// that cannot be read gives {"id":...,"error":"arnews: ..."} and the exit
-// status is 1 at the end. The normalize subcommand writes the text in the
-// Search form, or in the form named by -form, a comma-separated list of
-// steps (see -help). The eval subcommand measures arnews on annotated text:
-// a gold corpus folder, a CoNLL file such as ANERcorp, or Microsoft
-// Recognizers-Text's Arabic date specs, and prints the figures (see
-// arnews eval -h).
+// With no FILE, or with -, arnews reads standard input. The first form reads
+// each FILE as one article and prints its Document, indented, or with
+// -agreements its agreements, one compact JSON object per line.
 //
-// A bad flag or an unreadable file prints one line on standard error and
-// exits with status 2.
+// With -jsonl, each input line is a JSON object {"id":..., "text":"...",
+// "ref":"YYYY-MM-DD"} ("id" and "ref" optional) and each output line is the
+// compact Document for it with "id" first, in input order whatever the
+// number of workers (-j), with the same bytes from run to run; with
+// -agreements, one line per agreement instead, with the "id". With several
+// FILEs, every output object also carries "file". Blank lines are skipped
+// and a leading byte order mark is ignored. A line that cannot be used
+// gives an error record {"id":...,"error":"arnews: line N: ..."} in its
+// place and the run goes on: bad JSON, "text" missing or not a string, a
+// bad "ref", invalid UTF-8, or a line longer than -max-line (64 MiB by
+// default), which is read through without being held in memory. If the
+// first line of a file is not a JSON object, the file is not JSON Lines
+// and arnews stops with one message. At the end arnews writes a summary
+// on standard error (lines, documents, errors with their line numbers,
+// time, throughput), and while it runs a progress line when standard error
+// is a terminal or with -progress.
+//
+// Relative dates (أمس، الجمعة، مارس without a year) are resolved against the
+// line's "ref", else -ref, else a date the text states at its top; with
+// none they are left out. arnews never reads the clock, and warns once
+// when it is given no reference date.
+//
+// The normalize subcommand writes the text in the Search form, or in the
+// form named by -form, a comma-separated list of steps. The eval
+// subcommand measures arnews on annotated text: a gold corpus folder, a
+// CoNLL file such as ANERcorp, or Microsoft Recognizers-Text's Arabic date
+// specs (see arnews help eval).
+//
+// Exit status: 0 on success; 1 when -jsonl wrote error records for some
+// lines; 2 for a usage error (a bad flag, flag value or subcommand); 3
+// when an input cannot be read or is not JSON Lines, or the output cannot
+// be written. Errors are one line on standard error, starting "arnews: ".
 package main
 
 import (
@@ -33,21 +55,290 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
-	"sort"
 	"strings"
-	"sync"
 	"time"
-	"unicode/utf8"
-
-	"golang.org/x/text/transform"
 
 	"github.com/arnews/arnews"
 )
 
+// Exit statuses, listed in the usage.
+const (
+	exitOK     = 0 // everything was read and written
+	exitFailed = 1 // -jsonl wrote error records for some lines
+	exitUsage  = 2 // the command line is wrong
+	exitInput  = 3 // an input cannot be read or is not JSON Lines, or the output cannot be written
+)
+
+// usage is the help of arnews; the flags follow it.
+const usage = `usage: arnews [-ref YYYY-MM-DD] [-agreements] [FILE ...]
+       arnews -jsonl [-ref YYYY-MM-DD] [-agreements] [-j N] [-max-line SIZE] [-progress] [FILE ...]
+       arnews normalize [-form LIST] [FILE ...]
+       arnews eval [-v] [-json] DIR | -conll FILE [-split dev] | -recognizers DIR
+       arnews help [normalize | eval]
+
+Extracts dates, parties and agreements from Arabic news text and prints
+them as JSON, every fact with byte offsets [start,end) into its text. With
+no FILE, or with -, reads standard input.
+
+Text: each FILE is one article. arnews prints its Document, indented, or
+with -agreements its agreements, one compact JSON object per line.
+
+JSON Lines (-jsonl): each input line is one article,
+  {"id": any JSON value, "text": "...", "ref": "YYYY-MM-DD"}
+("id" and "ref" optional). Each output line is its Document, compact, with
+"id" first; with -agreements, one line per agreement, with "id". Output
+keeps input order whatever -j, byte for byte. Blank lines are skipped; a
+leading byte order mark is ignored. A line that cannot be used gives an
+error record in its place, {"id":...,"error":"arnews: line N: ..."}, and
+the run goes on: bad JSON, "text" missing or not a string, a bad "ref",
+invalid UTF-8, or longer than -max-line (read through, not kept). If the
+first line of a file is not a JSON object, the file is not JSON Lines:
+arnews stops. At the end, a summary goes to standard error: lines,
+documents, errors (the first 10, with their line numbers), time and
+throughput; while it runs, a progress line, when standard error is a
+terminal or with -progress.
+
+With several FILEs, every output object also has "file", the FILE's name.
+
+Reference date: relative dates (أمس, الجمعة, مارس without a year) are
+resolved against the line's "ref", else -ref, else a date the text states
+at its top (a dateline or date stamp); with none, they are left out.
+arnews never reads the clock; without -ref it warns once.
+
+Exit status:
+  0  success
+  1  -jsonl: some lines failed; each gave an error record, the rest was written
+  2  usage error: a bad flag, flag value or subcommand
+  3  an input cannot be read or is not JSON Lines, or the output cannot be written
+
+Flags:`
+
+// subcommand returns the runner of the subcommand name, or nil.
+func subcommand(name string) func(c *cli, args []string) int {
+	switch name {
+	case "normalize":
+		return (*cli).normalize
+	case "eval":
+		return func(c *cli, args []string) int { return runEval(args, c.stdout, c.stderr) }
+	case "help":
+		return (*cli).help
+	}
+	return nil
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run runs arnews with the command-line arguments args (without the
+// program name) and returns its exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, terminal: isTerminal(stderr)}
+	return c.main(args)
+}
+
+// cli is one run of the command: its streams, and the clock and terminal
+// test, which tests replace.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time
+	terminal       bool          // standard error is a terminal: progress by default
+	every          time.Duration // between progress lines; 0 for the default
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// main dispatches to a subcommand or extracts.
+func (c *cli) main(args []string) int {
+	if len(args) > 0 {
+		if sub := subcommand(args[0]); sub != nil {
+			return sub(c, args[1:])
+		}
+	}
+	o, code, done := c.parseOptions(args)
+	if done {
+		return code
+	}
+	if err := checkFiles(o.files); err != nil {
+		return fail(c.stderr, err)
+	}
+	if o.jsonl {
+		return c.runJSONL(o)
+	}
+	return c.runText(o)
+}
+
+// help prints the usage of arnews or of one subcommand on standard output.
+func (c *cli) help(args []string) int {
+	switch {
+	case len(args) == 0 || len(args) == 1 && args[0] == "help":
+		return c.main([]string{"-h"})
+	case len(args) > 1:
+		return fail(c.stderr, usageError{"help: want at most one subcommand"})
+	case args[0] == "normalize" || args[0] == "eval":
+		return subcommand(args[0])(c, []string{"-h"})
+	}
+	return fail(c.stderr, usageError{fmt.Sprintf("help: unknown subcommand %q (want normalize or eval)", args[0])})
+}
+
+// options are the flags and arguments of the extracting forms.
+type options struct {
+	ref        time.Time // -ref, or zero
+	agreements bool
+	jsonl      bool
+	workers    int
+	maxLine    byteSize
+	progress   bool
+	files      []string
+}
+
+// parseOptions parses the command line of the extracting forms. done is
+// true when the command must stop with status code.
+func (c *cli) parseOptions(args []string) (o *options, code int, done bool) {
+	o = &options{maxLine: 64 << 20}
+	fs := flagSet("arnews")
+	refFlag := fs.String("ref", "", "publication date `YYYY-MM-DD` for relative dates, for inputs that give none")
+	fs.BoolVar(&o.agreements, "agreements", false, "print only the agreements, one JSON object per line")
+	fs.BoolVar(&o.jsonl, "jsonl", false, `read JSON Lines, one {"id","text","ref"} per line (see above)`)
+	fs.IntVar(&o.workers, "j", runtime.GOMAXPROCS(0), "number of `workers` for -jsonl")
+	fs.Var(&o.maxLine, "max-line", "with -jsonl, the longest line kept, a `SIZE` in bytes or with KiB, MiB, GiB; a longer line gives an error record")
+	fs.BoolVar(&o.progress, "progress", false, "with -jsonl, write progress on standard error even when it is not a terminal")
+	if code, done := parseFlags(fs, args, c.stdout, c.stderr, usage); done {
+		return nil, code, true
+	}
+	o.files = fs.Args()
+	if *refFlag != "" {
+		t, err := time.Parse(time.DateOnly, *refFlag)
+		if err != nil {
+			return nil, fail(c.stderr, usageError{fmt.Sprintf("-ref %q: want a date YYYY-MM-DD", *refFlag)}), true
+		}
+		o.ref = t
+	}
+	if o.workers < 1 {
+		return nil, fail(c.stderr, usageError{fmt.Sprintf("-j %d: want at least 1", o.workers)}), true
+	}
+	return o, 0, false
+}
+
+// extractOptions returns the per-call options for a document whose own
+// ref, if any, is lineRef.
+func (o *options) extractOptions(lineRef time.Time) []arnews.Option {
+	switch {
+	case !lineRef.IsZero():
+		return []arnews.Option{arnews.WithRef(lineRef)}
+	case !o.ref.IsZero():
+		return []arnews.Option{arnews.WithRef(o.ref)}
+	}
+	return nil
+}
+
+// fileField returns the "file" member for output from the file name: the
+// name with several files, else "".
+func (o *options) fileField(name string) string {
+	if len(o.files) > 1 {
+		return name
+	}
+	return ""
+}
+
+// runText extracts each input as one article.
+func (c *cli) runText(o *options) int {
+	out := bufio.NewWriter(c.stdout)
+	warned := false
+	err := eachInput(o.files, c.stdin, func(name string, r io.Reader) error {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		if o.ref.IsZero() && !warned {
+			warned = true
+			fmt.Fprintln(c.stderr, "arnews: warning: no -ref: "+refWarning)
+		}
+		doc := arnews.Extract(string(b), o.extractOptions(time.Time{})...)
+		return writeText(out, doc, o.fileField(name), o.agreements)
+	})
+	if ferr := out.Flush(); err == nil && ferr != nil {
+		err = outputError{ferr}
+	}
+	if err != nil {
+		return fail(c.stderr, err)
+	}
+	return exitOK
+}
+
+// refWarning ends the warning given when no reference date is given.
+const refWarning = "relative dates (أمس، الجمعة، مارس without a year) are resolved only against a date the text states at its top, and left out when it states none"
+
+// writeText writes doc, or with agreements its agreements, with the file
+// name first unless it is "".
+func writeText(w io.Writer, doc *arnews.Document, file string, agreements bool) error {
+	if !agreements {
+		b, err := json.Marshal(doc)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, withHeader(nil, file, b), "", "  "); err != nil {
+			return err
+		}
+		buf.WriteByte('\n')
+		return writeOut(w, buf.Bytes())
+	}
+	for _, a := range doc.Agreements {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		if err := writeOut(w, append(withHeader(nil, file, b), '\n')); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeOut writes b to w; a failure is an outputError.
+func writeOut(w io.Writer, b []byte) error {
+	if _, err := w.Write(b); err != nil {
+		return outputError{err}
+	}
+	return nil
+}
+
+// withHeader returns the JSON object body with the members "id" (unless id
+// is nil) and "file" (unless file is "") put first.
+func withHeader(id json.RawMessage, file string, body []byte) []byte {
+	if id == nil && file == "" {
+		return body
+	}
+	b := make([]byte, 0, len(body)+len(id)+len(file)+20)
+	b = append(b, '{')
+	if id != nil {
+		b = append(b, `"id":`...)
+		b = append(b, id...)
+		b = append(b, ',')
+	}
+	if file != "" {
+		q, _ := json.Marshal(file) // a string always marshals
+		b = append(b, `"file":`...)
+		b = append(b, q...)
+		b = append(b, ',')
+	}
+	if len(body) > 2 {
+		return append(b, body[1:]...)
+	}
+	return append(b[:len(b)-1], '}') // body is {}: drop the last comma
 }
 
 // usageError is an error in the command line: exit status 2.
@@ -56,313 +347,105 @@ type usageError struct{ msg string }
 // Error returns the message.
 func (e usageError) Error() string { return e.msg }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "normalize" {
-		return runNormalize(args[1:], stdin, stdout, stderr)
-	}
-	if len(args) > 0 && args[0] == "eval" {
-		return runEval(args[1:], stdout, stderr)
-	}
-	fs := flag.NewFlagSet("arnews", flag.ContinueOnError)
+// outputError is a failure to write the output: exit status 3.
+type outputError struct{ err error }
+
+// Error returns the message.
+func (e outputError) Error() string { return "writing the output: " + e.err.Error() }
+
+// flagSet returns an empty flag set that reports errors to its caller.
+func flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	refFlag := fs.String("ref", "", "publication date `YYYY-MM-DD` for relative dates (default: today, UTC)")
-	jsonl := fs.Bool("jsonl", false, "read JSON Lines {\"id\",\"text\",\"ref\"} and write one Document per line")
-	workers := fs.Int("j", runtime.GOMAXPROCS(0), "number of `workers` for -jsonl")
-	onlyAgreements := fs.Bool("agreements", false, "print only the agreements, one JSON object per line")
-	if code, done := parseFlags(fs, args, stderr,
-		"usage: arnews [-ref YYYY-MM-DD] [-agreements] [-jsonl] [-j N] [FILE ...]\n       arnews normalize [-form LIST] [FILE ...]\n       arnews eval [-v] [-json] DIR | -conll FILE [-split dev] | -recognizers DIR"); done {
-		return code
-	}
-	ref := time.Time{}
-	if *refFlag != "" {
-		t, err := time.Parse(time.DateOnly, *refFlag)
-		if err != nil {
-			return fail(stderr, usageError{fmt.Sprintf("-ref %q: want YYYY-MM-DD", *refFlag)})
-		}
-		ref = t
-	}
-	if *workers < 1 {
-		return fail(stderr, usageError{fmt.Sprintf("-j %d: want at least 1", *workers)})
-	}
-	x, _ := arnews.NewExtractor() // no options: cannot fail
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
-	status := 0
-	err := eachInput(fs.Args(), stdin, func(name string, r io.Reader) error {
-		if *jsonl {
-			bad, err := runJSONL(x, r, out, *workers, ref)
-			if bad {
-				status = 1
-			}
-			return err
-		}
-		b, err := io.ReadAll(r)
-		if err != nil {
-			return err
-		}
-		var opts []arnews.Option
-		if !ref.IsZero() {
-			opts = append(opts, arnews.WithRef(ref))
-		}
-		doc := x.Extract(string(b), opts...)
-		if *onlyAgreements {
-			for _, a := range doc.Agreements {
-				j, err := json.Marshal(a)
-				if err != nil {
-					return err
-				}
-				out.Write(j)
-				out.WriteByte('\n')
-			}
-			return nil
-		}
-		j, err := json.MarshalIndent(doc, "", "  ")
-		if err != nil {
-			return err
-		}
-		out.Write(j)
-		return out.WriteByte('\n')
-	})
-	if err != nil {
-		out.Flush()
-		return fail(stderr, err)
-	}
-	if err := out.Flush(); err != nil {
-		return fail(stderr, err)
-	}
-	return status
+	return fs
 }
 
 // parseFlags parses args with fs. done is true when the command must stop
-// with status code: 0 after printing usage for -h, 2 after a one-line error.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, usage string) (code int, done bool) {
+// with status code: 0 after printing help, with usage and the flags, on
+// stdout for -h; 2 after a one-line error on stderr.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, usage string) (code int, done bool) {
 	err := fs.Parse(args)
 	switch {
 	case err == nil:
 		return 0, false
 	case errors.Is(err, flag.ErrHelp):
-		fs.SetOutput(stderr)
-		fmt.Fprintln(stderr, usage)
+		fs.SetOutput(stdout)
+		fmt.Fprintln(stdout, usage)
 		fs.PrintDefaults()
-		return 0, true
+		return exitOK, true
 	}
-	return fail(stderr, usageError{err.Error()}), true
+	return fail(stderr, usageError{err.Error() + " (see " + fs.Name() + " -h)"}), true
 }
 
+// fail prints err as one line on stderr and returns the exit status for
+// it: 2 for a usage error, else 3.
 func fail(stderr io.Writer, err error) int {
 	msg := err.Error()
 	if !strings.HasPrefix(msg, "arnews: ") {
 		msg = "arnews: " + msg
 	}
 	fmt.Fprintln(stderr, strings.ReplaceAll(msg, "\n", " "))
-	return 2
+	var ue usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitInput
 }
 
-// eachInput calls f for each named file, or for stdin when there is none.
+// checkFiles checks that every named file can be opened and is not a
+// folder, so that a long run does not stop on a mistyped name at its end.
+func checkFiles(names []string) error {
+	for _, name := range names {
+		if name == "-" {
+			continue
+		}
+		f, err := os.Open(name)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s: %w", name, pe.Err) // not "open NAME: ..."
+		}
+		if err != nil {
+			return err
+		}
+		st, err := f.Stat()
+		f.Close()
+		if err != nil {
+			return err
+		}
+		if st.IsDir() {
+			return fmt.Errorf("%s: is a folder, not a file", name)
+		}
+	}
+	return nil
+}
+
+// eachInput calls f for each named file, or for stdin when there is none
+// or the name is "-". An error, unless it is an outputError, gets the
+// file's name in front.
 func eachInput(names []string, stdin io.Reader, f func(name string, r io.Reader) error) error {
 	if len(names) == 0 {
-		return f("-", stdin)
+		names = []string{"-"}
 	}
 	for _, name := range names {
+		if name == "-" {
+			if err := f(name, stdin); err != nil {
+				return err
+			}
+			continue
+		}
 		file, err := os.Open(name)
 		if err != nil {
 			return err
 		}
 		err = f(name, file)
 		file.Close()
+		var oe outputError
+		if err != nil && !errors.As(err, &oe) {
+			err = fmt.Errorf("%s: %w", name, err)
+		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return err
 		}
 	}
 	return nil
-}
-
-// jsonlInput is one input line of -jsonl.
-type jsonlInput struct {
-	ID   json.RawMessage `json:"id"`
-	Text *string         `json:"text"`
-	Ref  string          `json:"ref"`
-}
-
-// job is one line to process; its result goes to out.
-type job struct {
-	no   int // line number, from 1
-	line []byte
-	out  chan result
-}
-
-// result is the output line for one input line; failed marks an error line.
-type result struct {
-	line   []byte
-	failed bool
-}
-
-// maxLine bounds one JSON Lines record.
-const maxLine = 64 << 20
-
-// runJSONL processes JSON Lines from r with n workers and writes results in
-// input order. Memory stays bounded: at most a few lines per worker are in
-// flight. bad reports whether any line failed.
-func runJSONL(x *arnews.Extractor, r io.Reader, w io.Writer, n int, ref time.Time) (bad bool, err error) {
-	jobs := make(chan job, 2*n)
-	order := make(chan chan result, 4*n)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				line, ok := processLine(x, j.no, j.line, ref)
-				j.out <- result{line, !ok}
-			}
-		}()
-	}
-	var readErr error
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), maxLine)
-		for no := 1; sc.Scan(); no++ {
-			line := bytes.TrimSpace(sc.Bytes())
-			j := job{no: no, line: bytes.Clone(line), out: make(chan result, 1)}
-			order <- j.out
-			jobs <- j
-		}
-		readErr = sc.Err()
-	}()
-	for c := range order {
-		res := <-c
-		bad = bad || res.failed
-		w.Write(res.line)
-		w.Write([]byte{'\n'})
-	}
-	wg.Wait()
-	if readErr != nil {
-		return true, fmt.Errorf("reading JSON Lines: %w", readErr)
-	}
-	return bad, nil
-}
-
-// processLine returns the output line for one input line, and false if the
-// line could not be processed.
-func processLine(x *arnews.Extractor, no int, line []byte, ref time.Time) ([]byte, bool) {
-	var in jsonlInput
-	fail := func(msg string) ([]byte, bool) {
-		id := in.ID
-		if len(id) == 0 {
-			id = json.RawMessage("null")
-		}
-		b, _ := json.Marshal(struct {
-			ID    json.RawMessage `json:"id"`
-			Error string          `json:"error"`
-		}{id, fmt.Sprintf("arnews: line %d: %s", no, msg)})
-		return b, false
-	}
-	if len(line) == 0 {
-		return fail("empty line")
-	}
-	if !utf8.Valid(line) {
-		// Recover the id if the rest parses once the bad bytes are replaced.
-		json.Unmarshal(bytes.ToValidUTF8(line, []byte("\uFFFD")), &in)
-		return fail("line is not valid UTF-8")
-	}
-	if err := json.Unmarshal(line, &in); err != nil {
-		in = jsonlInput{}
-		// Keep the id when only another field is wrong.
-		var idOnly struct {
-			ID json.RawMessage `json:"id"`
-		}
-		if json.Unmarshal(line, &idOnly) == nil {
-			in.ID = idOnly.ID
-		}
-		return fail("bad JSON: " + err.Error())
-	}
-	if in.Text == nil {
-		return fail(`missing "text"`)
-	}
-	opts := []arnews.Option{}
-	switch {
-	case in.Ref != "":
-		t, err := time.Parse(time.DateOnly, in.Ref)
-		if err != nil {
-			return fail(fmt.Sprintf("ref %q: want YYYY-MM-DD", in.Ref))
-		}
-		opts = append(opts, arnews.WithRef(t))
-	case !ref.IsZero():
-		opts = append(opts, arnews.WithRef(ref))
-	}
-	doc := x.Extract(*in.Text, opts...)
-	body, err := json.Marshal(doc)
-	if err != nil {
-		return fail(err.Error())
-	}
-	id := in.ID
-	if len(id) == 0 {
-		id = json.RawMessage("null")
-	}
-	// Splice the id in front of the Document's fields.
-	var b bytes.Buffer
-	b.WriteString(`{"id":`)
-	b.Write(id)
-	b.WriteByte(',')
-	b.Write(body[1:])
-	return b.Bytes(), true
-}
-
-// forms names the normalization steps for -form.
-var forms = map[string]arnews.Form{
-	"diacritics":   arnews.StripDiacritics,
-	"tatweel":      arnews.StripTatweel,
-	"alef":         arnews.FoldAlef,
-	"ya":           arnews.FoldYa,
-	"teh-marbuta":  arnews.FoldTehMarbuta,
-	"hamza":        arnews.FoldHamza,
-	"persian":      arnews.FoldPersian,
-	"digits":       arnews.FoldDigits,
-	"presentation": arnews.FoldPresentation,
-	"invisible":    arnews.StripInvisible,
-	"punctuation":  arnews.FoldPunctuation,
-	"spaces":       arnews.FoldSpaces,
-	"search":       arnews.Search,
-	"all":          arnews.All,
-}
-
-func formNames() string {
-	names := make([]string, 0, len(forms))
-	for k := range forms {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return strings.Join(names, ",")
-}
-
-func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("arnews normalize", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	formFlag := fs.String("form", "search", "comma-separated `steps`: "+formNames())
-	if code, done := parseFlags(fs, args, stderr, "usage: arnews normalize [-form LIST] [FILE ...]"); done {
-		return code
-	}
-	var f arnews.Form
-	for _, name := range strings.Split(*formFlag, ",") {
-		v, ok := forms[strings.TrimSpace(name)]
-		if !ok {
-			return fail(stderr, usageError{fmt.Sprintf("-form: unknown step %q (want %s)", name, formNames())})
-		}
-		f |= v
-	}
-	n := arnews.NewNormalizer(f)
-	out := bufio.NewWriter(stdout)
-	err := eachInput(fs.Args(), stdin, func(name string, r io.Reader) error {
-		_, err := io.Copy(out, transform.NewReader(r, n))
-		return err
-	})
-	if ferr := out.Flush(); err == nil {
-		err = ferr
-	}
-	if err != nil {
-		return fail(stderr, err)
-	}
-	return 0
 }

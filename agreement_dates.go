@@ -92,20 +92,23 @@ func signedAfterTrigger(f *agreementFinder, x *nounCtx) {
 }
 
 // signedInSentence takes, for a signing, the most explicit date of the
-// sentence outside the subject and other than the effective date: one
-// written with digits beats one relative to the publication date.
+// sentence outside the subject and other than the effective date and the
+// dateline's: one written with digits beats one relative to the
+// publication date, and of two alike the one nearer the noun wins.
 func signedInSentence(f *agreementFinder, x *nounCtx) {
 	if x.a.Signed != nil || x.status != StatusSigned {
 		return
 	}
 	var best *Date
+	bestDist := 0
 	for i := x.s.first; i < x.s.last; i++ {
 		d := f.dateAt(i)
-		if d == nil || x.inSubject(f.t, i) || x.isEffective(d) || d == best {
+		if d == nil || x.inSubject(f.t, i) || x.isEffective(d) || d == best || f.inDateline(i) {
 			continue
 		}
-		if best == nil || explicit(d) && !explicit(best) {
-			best = d
+		dist := abs(i - x.n.i)
+		if best == nil || explicit(d) && !explicit(best) || explicit(d) == explicit(best) && dist < bestDist && d.Value() != best.Value() {
+			best, bestDist = d, dist
 		}
 	}
 	if best != nil {
@@ -137,4 +140,63 @@ func (f *agreementFinder) dateNear(i, last, gap int) *Date {
 // rather than relative to the publication date (أمس، الأربعاء).
 func explicit(d *Date) bool {
 	return strings.IndexFunc(d.Text, unicode.IsDigit) >= 0
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// inDateline reports whether token i is in the dateline of the text: among
+// its first dozen words, before a dash or a parenthesis (الدوحة 12 نوفمبر
+// 2021 (قنا) -): the publication date, not the event's.
+func (f *agreementFinder) inDateline(i int) bool {
+	t := f.t
+	if i >= 12 {
+		return false
+	}
+	for k := i + 1; k < len(t.toks) && k <= i+6; k++ {
+		if t.toks[k].is(cDash, cParen) && f.dates.at(k-1) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// leadDate returns the date of the event the story reports, when no
+// signing gives one: the first date at the day's grain, not after the
+// publication date nor an effective date, in the sentences that start in
+// the first 1,200 bytes of the text (a relative one, اليوم الجمعة، أمس
+// الخميس, before a page stamp), or nil.
+func (f *agreementFinder) leadDate() *Date {
+	const leadBytes = 1200
+	var stamp *Date
+	for si := 0; si < len(f.t.sents) && f.t.sents[si].span.Start < leadBytes; si++ {
+		s := f.t.sents[si]
+		for i := s.first; i < s.last; i++ {
+			d := f.dateAt(i)
+			if d == nil || d.Grain != GrainDay || f.stale(d) || d.Time().After(f.ref) || f.isEffective(d) {
+				continue
+			}
+			if !explicit(d) {
+				return d
+			}
+			if stamp == nil {
+				stamp = d
+			}
+		}
+	}
+	return stamp
+}
+
+// isEffective reports whether d is the date an agreement takes effect.
+func (f *agreementFinder) isEffective(d *Date) bool {
+	for i := range f.out {
+		if e := f.out[i].Effective; e != nil && e.Span == d.Span {
+			return true
+		}
+	}
+	return false
 }

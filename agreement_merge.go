@@ -23,6 +23,9 @@ type record struct {
 	dual    bool   // named by a dual noun: two instruments
 	ordinal string // one instrument of a list: مذكرة التفاهم الأولى
 	items   []Span // the subjects of the instruments a group lists
+	another bool   // named as another one (اتفاقا جديدا، مذكرة أخرى)
+	name    string // the name it is known by: the place of اتفاق ستوكهولم
+	weak    bool   // signed only by an imperfect verb (يوقعان): today or to come
 	merged  bool   // folded into an earlier record
 }
 
@@ -50,7 +53,9 @@ func (f *agreementFinder) consolidate() {
 // sameInstrument reports whether agreements i and j (i before j) can be
 // one instrument:
 //
-//	sentence    not the same: instruments named in one sentence differ
+//	sentence    not the same: instruments named in one sentence differ;
+//	            one named as another (اتفاقا جديدا) differs from those before
+//	name        the same, when both have one (اتفاق الحديدة, اتفاق ستوكهولم)
 //	kind        equal, or the headline's generic agreement (اتفاقا) for the
 //	            body's specific instrument (مذكرة تفاهم); a generic noun after
 //	            a specific one that does not refer back to it (الاتفاقية العامة
@@ -62,12 +67,27 @@ func (f *agreementFinder) consolidate() {
 //	            the headline's and the lead's
 func (f *agreementFinder) sameInstrument(i, j int) bool {
 	a, b := &f.out[i], &f.out[j]
-	return f.recs[i].sent != f.recs[j].sent && f.recs[i].plural == f.recs[j].plural &&
+	if f.inPackage(i, j) {
+		return true
+	}
+	return f.recs[i].sent != f.recs[j].sent && !f.recs[j].another && f.recs[i].plural == f.recs[j].plural &&
+		(f.recs[i].name == "" || f.recs[j].name == "" || f.recs[i].name == f.recs[j].name) &&
 		f.recs[i].dual == f.recs[j].dual && f.recs[i].ordinal == f.recs[j].ordinal &&
 		(a.Kind == b.Kind || f.headline(f.recs[i].sent) && a.Kind == InstrumentAgreement && specific(b.Kind)) &&
 		(subset(a.Parties, b.Parties) || subset(b.Parties, a.Parties)) &&
 		compatibleDates(a.Signed, b.Signed) &&
 		(f.compatibleSubjects(a.Subject, b.Subject) || f.headlineLead(i, j))
+}
+
+// inPackage reports whether agreement j is a plural that speaks again of
+// the package i counts (أكثر من 25 اتفاقية … إضافة إلى اتفاقيات تعاون في
+// مجالات الصحة): the same kind or the generic one, parties one within the
+// other.
+func (f *agreementFinder) inPackage(i, j int) bool {
+	a, b := &f.out[i], &f.out[j]
+	return a.Count > 0 && f.recs[j].plural && !f.recs[j].dual && b.Count == 0 && f.recs[j].ordinal == "" &&
+		(a.Kind == b.Kind || b.Kind == InstrumentAgreement) &&
+		(subset(a.Parties, b.Parties) || subset(b.Parties, a.Parties))
 }
 
 // headlineLead reports whether agreement i is the headline's and j the
@@ -141,16 +161,26 @@ func (f *agreementFinder) contentStems(sp Span) map[string]bool {
 	return words
 }
 
-// headline reports whether sentence si is the headline: the first
-// sentence of the text, alone on its line and with no full stop.
+// headline reports whether sentence si is the headline: among the first
+// lines of the text (a masthead or a byline may come first), alone on its
+// line and with no full stop, and before the first agreement told in a
+// sentence.
 func (f *agreementFinder) headline(si int) bool {
 	t := f.t
-	if si != 0 || len(t.sents) < 2 {
+	if si+1 >= len(t.sents) || t.toks[t.sents[si].first].span.Start > 400 {
 		return false
 	}
-	s := t.sents[0]
+	s := t.sents[si]
 	last := &t.toks[s.last-1]
-	return t.toks[s.last].brk && !(last.kind == tokPunct && t.endsSentence(s.last-1))
+	if !t.toks[s.last].brk || last.kind == tokPunct && t.endsSentence(s.last-1) {
+		return false
+	}
+	for k := range f.recs {
+		if f.recs[k].sent < si {
+			return false
+		}
+	}
+	return true
 }
 
 // subset reports whether every element of a is in b.
@@ -175,9 +205,7 @@ func (f *agreementFinder) merge(i, j int) {
 	if a.Kind == InstrumentAgreement && specific(b.Kind) {
 		a.Kind = b.Kind
 	}
-	if rank(b.Status) > rank(a.Status) {
-		a.Status = b.Status
-	}
+	f.mergeStatus(i, j)
 	for _, p := range b.Parties {
 		a.Parties = appendUnique(a.Parties, p)
 	}
@@ -219,4 +247,28 @@ func (f *agreementFinder) count(n nounMatch) int {
 		return 0
 	}
 	return v
+}
+
+// mergeStatus gives agreement i the stronger status of i and j; but a
+// signing told only in the imperfect (a headline's توقعان اليوم) gives way
+// to a signing told in the future (ستوقع غدا): it has not happened yet.
+func (f *agreementFinder) mergeStatus(i, j int) {
+	a, b := &f.out[i], &f.out[j]
+	ri, rj := &f.recs[i], &f.recs[j]
+	switch {
+	case ri.weak && b.Status == StatusNegotiating && !rj.weak:
+		a.Status, ri.weak = StatusNegotiating, false
+	case rj.weak && a.Status == StatusNegotiating:
+	case rank(b.Status) > rank(a.Status):
+		a.Status, ri.weak = b.Status, rj.weak
+	case b.Status == a.Status:
+		ri.weak = ri.weak && rj.weak
+	}
+}
+
+// another reports whether the noun n is named as another instrument than
+// those before: an adjective جديد، أخرى right after it.
+func (f *agreementFinder) another(n nounMatch) bool {
+	k := n.j + 1
+	return k < len(f.t.toks) && f.t.toks[k].sent == f.t.toks[n.i].sent && f.t.toks[k].is(cAnother)
 }

@@ -27,6 +27,7 @@ var partySteps = []func(f *agreementFinder, x *nounCtx, ids []string) []string{
 	partiesApproverState,
 	partiesTriggerClause,
 	partiesRelativeClause,
+	partiesPassiveAgents,
 	partiesBetweenWith,
 	partiesSides,
 	partiesDualNouns,
@@ -136,6 +137,20 @@ func partiesRelativeClause(f *agreementFinder, x *nounCtx, ids []string) []strin
 		return ids
 	}
 	return f.collectParties(x, x.trigAt+1, min(x.trigAt+3, x.s.last), ids)
+}
+
+// partiesPassiveAgents: the states of the agents of a passive signing (see
+// passiveAgents):
+//
+//	[تم] sign … noun … (من قبل | من طرف) X و Y
+func partiesPassiveAgents(f *agreementFinder, x *nounCtx, ids []string) []string {
+	if len(ids) >= 2 || x.trig != trigSign {
+		return ids
+	}
+	if lo, hi := f.passiveAgents(x); lo >= 0 {
+		return f.collectParties(x, lo, hi, ids)
+	}
+	return ids
 }
 
 // partiesBetweenWith: the parties after بين or مع near the noun or the

@@ -9,8 +9,13 @@ package arnews
 //	sign … person … noun                       وقع وزير الخارجية فؤاد حسين اتفاقية
 //	sign noun عن الجانب X person [، وعن …]      ووقع الاتفاقيات عن الجانب السعودي وزير الاستثمار …
 //	noun … sign … person                       (the noun before the verb)
+//	[تم] sign … noun … (من قبل | من طرف) people   the agents of a passive
 func signatories(f *agreementFinder, x *nounCtx) {
 	if x.trig != trigSign || x.trigAt < 0 {
+		return
+	}
+	if lo, hi := f.passiveAgents(x); lo >= 0 {
+		f.people(lo, hi, x.a)
 		return
 	}
 	n := x.n
@@ -54,4 +59,21 @@ func (f *agreementFinder) people(lo, hi int, a *Agreement) bool {
 		}
 	}
 	return found
+}
+
+// passiveAgents returns the tokens [lo, hi) of the agents of a passive
+// signing after the noun, from the word after من قبل or من طرف to the end
+// of the clause (تم التوقيع على اتفاق … من قبل وزير الصحة … ووزيرة الصحة
+// الروسية …), or -1.
+func (f *agreementFinder) passiveAgents(x *nounCtx) (int, int) {
+	t := f.t
+	for k := x.n.after + 1; k+1 < x.s.last && k <= x.n.after+12; k++ {
+		if t.toks[k].is(cFrom) && t.toks[k+1].is(cAgent) {
+			return k + 2, f.listEnd(k+2, x.s.last)
+		}
+		if isClausePunct(&t.toks[k]) && !t.toks[k].is(cComma) {
+			break
+		}
+	}
+	return -1, -1
 }

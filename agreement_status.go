@@ -20,7 +20,8 @@ const (
 
 // trigger finds the word that reports what happened to the instrument: the
 // nearest trigger before it in its clause, or one right after it (التي
-// جرى التوقيع عليها، الموقعة). A definite noun is often the subject of
+// جرى التوقيع عليها، الموقعة). An approval that a draft asks for (مشروع
+// قانون يتعلق بالموافقة على) has not happened: it is passed over. A definite noun is often the subject of
 // the verb after it (الاتفاقية الأمنية مع ليبيا ستوقع), an indefinite one
 // the object of the verb before it, so each looks first on its own side.
 func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
@@ -31,7 +32,7 @@ func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
 			if t.toks[i].is(cComplementizer) {
 				break // the trigger must be in the same reported clause
 			}
-			if c := f.triggerAt(i); c != trigNone && c != trigEffective {
+			if c := f.triggerAt(i); c != trigNone && c != trigEffective && !(c == trigApprove && f.drafted(i)) {
 				return c, i
 			}
 		}
@@ -109,14 +110,15 @@ func (f *agreementFinder) triggerAt(i int) triggerClass {
 	return trigNone
 }
 
-// mood reports whether the trigger at i is in the future (a future verb,
-// or one of the three words before it is a future marker: سوف، من المقرر
-// أن) or negated (لم، لن، رفض), within the sentence that starts at first.
+// mood reports whether the trigger at i is in the future (it or one of
+// the three words before it is a future verb or marker: ستدخل حيز، سوف،
+// من المقرر أن) or negated (لم، لن، رفض), within the sentence that starts
+// at first.
 func (f *agreementFinder) mood(i, first int) (future, negated bool) {
 	future = f.lx.futureVerb(&f.t.toks[i])
 	for k := i - 1; k >= first && k >= i-3; k-- {
 		tk := &f.t.toks[k]
-		future = future || tk.is(cFuture)
+		future = future || tk.is(cFuture) || f.lx.futureVerb(tk)
 		negated = negated || tk.is(cNegation)
 	}
 	return future, negated
@@ -125,13 +127,15 @@ func (f *agreementFinder) mood(i, first int) (future, negated bool) {
 // statusFromTrigger reads the status the trigger reports:
 //
 //	sign → signed; negated → mentioned; future → negotiating
-//	approve → approved
+//	approve → approved (an approval a draft asks for, مشروع قانون بالموافقة
+//	على, is no trigger: see trigger)
 //	in-force → in_force, unless future or negated (nothing new yet)
 //	negotiate → negotiating
 func statusFromTrigger(f *agreementFinder, x *nounCtx) {
 	switch x.trig {
 	case trigSign:
 		x.status = StatusSigned
+		x.weak = f.t.toks[x.trigAt].has(cImperfect)
 		switch future, negated := f.mood(x.trigAt, x.s.first); {
 		case negated:
 			x.status = StatusMentioned
@@ -148,6 +152,17 @@ func statusFromTrigger(f *agreementFinder, x *nounCtx) {
 	case trigNegotiate:
 		x.status = StatusNegotiating
 	}
+}
+
+// drafted reports whether the approval word at i belongs to a draft: a
+// draft noun among the four words before it (مشروع قانون يتعلق بالموافقة).
+func (f *agreementFinder) drafted(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if f.t.toks[k].is(cDraft) {
+			return true
+		}
+	}
+	return false
 }
 
 // staleAfter is how long before the publication date a signing stops
@@ -223,5 +238,6 @@ func (f *agreementFinder) background(s sentence, i int) bool {
 func applyStatus(f *agreementFinder, x *nounCtx) {
 	if x.status != "" && rank(x.status) > rank(x.a.Status) {
 		x.a.Status = x.status
+		f.recs[f.index(x.a)].weak = x.weak && x.status == StatusSigned
 	}
 }

@@ -128,6 +128,7 @@ func TestPartySteps(t *testing.T) {
 		{partiesAnnouncer, "أعلنت شركة أرامكو توقيع عقد مع شركة توتال.", []string{"org:aramco"}},
 		{partiesAnnouncer, "أعلنت وزارة الخارجية القطرية توقيع اتفاقية مع تركيا.", []string{"QA"}},
 		{partiesAnnouncedOwn, "أعلنت الجزائر أمس أنها ستوقع 14 اتفاقية مع موريتانيا.", []string{"DZ"}},
+		{partiesPassiveAgents, "وتم التوقيع على اتفاق للتعاون الصحي من قبل وزير الصحة الجزائري ووزيرة الصحة الروسية.", []string{"DZ", "RU"}},
 		{partiesRelativeClause, "رفضت الحكومة الصومالية مذكرة التفاهم التي أبرمتها إثيوبيا مع إقليم أرض الصومال.", []string{"ET"}},
 		{partiesApproverState, "صادق البرلمان المغربي على معاهدة تسليم المطلوبين.", []string{"MA"}},
 		{partiesTriggerClause, "قال الوزير إن الجزائر وتونس وقعتا اتفاقية للطاقة.", []string{"DZ", "TN"}},
@@ -166,12 +167,17 @@ func TestSubjectOpeners(t *testing.T) {
 		{subjectVerbalNoun, "أبرما اتفاقا لتقاسم مياه النيل.", "لتقاسم"},
 		{subjectNounInField, "وقعا اتفاقيات تعاون في مجالات الطاقة.", "تعاون"},
 		{subjectConstructChain, "صادق على معاهدة تسليم المطلوبين.", "تسليم"},
+		{subjectAfterQualifiers, "أبرمت الحركتان اتفاقا جديدا لإنهاء الخلاف.", "لإنهاء"},
+		{subjectFieldsAfterComma, "وقع البلدان عدة اتفاقيات، مجالات الصناعة والنقل.", "مجالات"},
 		{subjectDefiniteConstruct, "وقعا اتفاقية التعاون الأمني.", "التعاون"},
 	}
 	for _, tc := range tests {
 		t.Run(funcName(tc.open), func(t *testing.T) {
 			f, x := stepContext(t, tc.in)
-			i := x.n.j + 1
+			i := x.n.after + 1
+			for f.t.toks[i].is(cComma) {
+				i++ // as subjectStart does
+			}
 			st, ok := tc.open(f, x.n, i)
 			if !ok || st < 0 || st >= len(f.t.toks) {
 				t.Fatalf("%s: no subject (%d, %v)", tc.in, st, ok)

@@ -6,17 +6,88 @@ import "unicode/utf8"
 // subject phrase after the instrument noun, and where it ends.
 
 // subjectAfterNoun takes the subject phrase after the noun, when the
-// agreement has none yet, up to the end of its clause.
+// agreement has none yet, up to the end of its clause; else the
+// complement of a verb that says what it is about (see subjectPredicate).
 func subjectAfterNoun(f *agreementFinder, x *nounCtx) {
-	t := f.t
-	subject := f.subjectStart(x.n)
-	if subject < 0 || x.a.Subject.Text != "" {
+	if x.a.Subject.Text != "" {
 		return
 	}
-	if end := f.clauseEnd(subject, x.s.last, x.nouns, x.k); end > subject {
-		sp := t.spanOf(subject, t.toks[subject].cuts[0], end-1)
-		x.a.Subject = Mention{Text: t.src[sp.Start:sp.End], Span: sp}
+	subject, c := f.subjectStart(x.n), cut{}
+	if subject < 0 {
+		if subject, c = f.subjectPredicate(x); subject < 0 {
+			return
+		}
 	}
+	if end := f.clauseEnd(subject, x.s.last, x.nouns, x.k); end > subject {
+		sp := f.t.spanOf(subject, c, end-1)
+		x.a.Subject = Mention{Text: f.t.src[sp.Start:sp.End], Span: sp}
+	}
+}
+
+// subjectPredicate finds the subject in the complement of a verb that says
+// what the instrument is about, right before the noun or after it in its
+// clause, and returns its first token and the cut that leaves out the
+// preposition:
+//
+//	concerns noun [ordinal] بـX          وتتعلق مذكرة التفاهم الأولى بالتعاون …
+//	noun … concerns (على | إلى | بـ)X    الاتفاق يهدف إلى …، اتفاقا … يقضي بسحب …
+func (f *agreementFinder) subjectPredicate(x *nounCtx) (int, cut) {
+	t := f.t
+	n := x.n
+	if n.i > 0 && t.toks[n.i-1].has(cConcerns) {
+		k := n.after + 1
+		if k < x.s.last && t.toks[k].has(cClauseEnd) {
+			k = f.afterRelative(k, x.s.last) // ويتعلق الاتفاق الأول الذي وقعه …، بالتعاون
+		}
+		if st, c := f.predicateObject(k, x.s.last); st >= 0 {
+			return st, c
+		}
+	}
+	for k := n.after + 1; k < x.s.last && k <= n.after+12; k++ {
+		tk := &t.toks[k]
+		if isClausePunct(tk) && !tk.is(cQuote, cComma) {
+			break
+		}
+		if tk.has(cConcerns) {
+			return f.predicateObject(k+1, x.s.last)
+		}
+	}
+	return -1, cut{}
+}
+
+// afterRelative returns the token after the comma that closes the relative
+// clause starting at k, or k when there is none within twelve words.
+func (f *agreementFinder) afterRelative(k, last int) int {
+	for j := k + 1; j < last && j <= k+12; j++ {
+		if f.t.toks[j].is(cComma) {
+			return j + 1
+		}
+	}
+	return k
+}
+
+// predicateObject reads the object of a verb of concern at token k: after
+// على or إلى, or a word with ب, read without it; or, right after the
+// noun, a content word (وتشمل مذكرة التفاهم الثانية التعاون في …، شملت
+// مجالات دبلوماسية).
+func (f *agreementFinder) predicateObject(k, last int) (int, cut) {
+	t := f.t
+	for k < last && t.toks[k].is(cComma) {
+		k++
+	}
+	if k >= last || t.toks[k].kind != tokWord {
+		return -1, cut{}
+	}
+	tk := &t.toks[k]
+	switch {
+	case tk.is(cOn, cTo):
+		return k + 1, cut{}
+	case tk.leadingBi():
+		return k, tk.cuts[1]
+	case tk.is(cFunc) || tk.has(cClauseEnd) || f.ents.at(k) >= 0 || f.triggerAt(k) != trigNone:
+		return -1, cut{}
+	}
+	return k, cut{}
 }
 
 // subjectStart returns the first token of the subject phrase after the
@@ -59,6 +130,8 @@ var subjectOpeners = []func(f *agreementFinder, n nounMatch, i int) (int, bool){
 	subjectNounInField,
 	subjectConstructChain,
 	subjectDefiniteConstruct,
+	subjectAfterQualifiers,
+	subjectFieldsAfterComma,
 }
 
 // subjectAfterPreposition: noun (بشأن | حول | بخصوص | حيال) X → X.
@@ -222,6 +295,8 @@ func (f *agreementFinder) clauseEnd(i, last int, nouns []nounMatch, k int) int {
 			return j
 		case j > i && f.endsSubject(j):
 			return j
+		case j > i && tk.is(cFrom) && j+1 < end && t.toks[j+1].is(cAgent):
+			return j // … من قبل وزير الصحة: who signed, not what about
 		}
 		for p < len(nouns) && nouns[p].i < j {
 			p++
@@ -247,4 +322,50 @@ func (f *agreementFinder) endsSubject(i int) bool {
 		return true
 	}
 	return false
+}
+
+// subjectAfterQualifiers: noun qualifier [qualifier] (لـverbal-noun | من
+// أجل X | حول X | الرامي إلى X) → the subject, after adjectives and names
+// that qualify the noun: اتفاقا جديدا لوضع حد، اتفاق الدوحة، لوضع حد،
+// إعلان الجزائر من أجل شراكة متجددة، الاتفاق السياسي الليبي الرامي إلى
+// تسوية.
+func subjectAfterQualifiers(f *agreementFinder, n nounMatch, i int) (int, bool) {
+	t := f.t
+	sent := t.toks[i].sent
+	for k := i; k < len(t.toks) && k <= i+4 && t.toks[k].sent == sent; k++ {
+		tk := &t.toks[k]
+		switch {
+		case k > i && tk.is(cSubjectPrep):
+			return k + 1, true
+		case k > i && tk.is(cFrom) && k+1 < len(t.toks) && t.toks[k+1].is(cPurpose):
+			return k + 2, true
+		case k > i && tk.has(cConcerns) && k+1 < len(t.toks) && t.toks[k+1].is(cTo):
+			return k + 2, true
+		case k > i && f.opensVerbalNoun(k):
+			return k, true
+		case tk.is(cComma, cQuote), f.qualifier(k), k == i && k+1 < len(t.toks) && t.toks[k+1].is(cSubjectPrep):
+			continue
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// qualifier reports whether token k can qualify an instrument noun before
+// its subject: a name (الدوحة), a definite adjective (السياسي), or an
+// indefinite one in the accusative or of relation (تاريخيا، جديدا،
+// استراتيجية).
+func (f *agreementFinder) qualifier(k int) bool {
+	tk := &f.t.toks[k]
+	if tk.kind != tokWord || tk.is(cFunc) || tk.has(cClauseEnd) || f.triggerAt(k) != trigNone || f.dates.at(k) >= 0 {
+		return false
+	}
+	return f.ents.at(k) >= 0 || tk.leadingArticle() || tk.adjectiveEnding()
+}
+
+// subjectFieldsAfterComma: noun ، مجالات X → مجالات X: عدة اتفاقيات،
+// مجالات الصناعة والطاقة والنقل.
+func subjectFieldsAfterComma(f *agreementFinder, n nounMatch, i int) (int, bool) {
+	t := f.t
+	return i, i > n.after+1 && t.toks[i-1].is(cComma) && t.toks[i].has(cField) && t.toks[i].ncut == 1
 }

@@ -108,10 +108,16 @@ func findAgreements(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, 
 	}
 	f.consolidate()
 	f.expandLists()
+	lead := f.leadDate()
 	for i := range f.out {
 		a := &f.out[i]
-		if a.Signed == nil && a.Status == StatusSigned && f.eventDate != nil && f.recs[i].first > f.eventFrom {
+		switch {
+		case a.Signed != nil || a.Status != StatusSigned:
+		case f.eventDate != nil && f.recs[i].first > f.eventFrom:
 			d := *f.eventDate
+			a.Signed = &d
+		case f.eventDate == nil && lead != nil:
+			d := *lead
 			a.Signed = &d
 		}
 		switch a.Status {
@@ -161,7 +167,7 @@ func (f *agreementFinder) nouns(si int) []nounMatch {
 	var nouns []nounMatch
 	for i := s.first; i < s.last; i++ {
 		tk := &t.toks[i]
-		if tk.kind != tokWord || !tk.has(cInstrument) {
+		if tk.kind != tokWord || !tk.has(cInstrument) || t.inURL(i) {
 			continue
 		}
 		stem, c, ok := f.instrumentStem(tk)
@@ -247,8 +253,9 @@ func (f *agreementFinder) sentence(si int) {
 
 // skipNoun reports whether the k-th noun of a sentence is no instrument of
 // its own: part of another instrument's subject (اتفاقا للشراكة في …), a
-// noun that qualifies the one before (اتفاق شراكة، اتفاقية تعاون), or the
-// act of agreeing (see notInstrument).
+// noun that qualifies the one before (اتفاق شراكة، اتفاقية تعاون), part of
+// a package with the one before (see coordinatedInPackage), or the act of
+// agreeing (see notInstrument).
 func (f *agreementFinder) skipNoun(nouns []nounMatch, k int, subjects []Span) bool {
 	n := nouns[k]
 	if inSpans(f.t.toks[n.i].span, subjects) {
@@ -257,7 +264,46 @@ func (f *agreementFinder) skipNoun(nouns []nounMatch, k int, subjects []Span) bo
 	if k > 0 && n.i == nouns[k-1].j+1 && n.c.at == 0 {
 		return true
 	}
+	for p := k - 1; p >= 0 && n.i-nouns[p].j <= 6; p-- {
+		if f.coordinatedInPackage(nouns[p], n) {
+			return true
+		}
+	}
 	return f.notInstrument(n)
+}
+
+// instrumentName returns the ID of the place or body an instrument is
+// named after, right after its noun (اتفاق ستوكهولم، إعلان الجزائر), or "".
+func (f *agreementFinder) instrumentName(n nounMatch) string {
+	if n.c.def {
+		return ""
+	}
+	e, _ := f.entityAt(n.j + 1)
+	if e == nil || f.t.toks[n.j+1].leadingBi() || f.t.toks[n.j+1].leadingLi() {
+		return ""
+	}
+	return e.ID
+}
+
+// coordinatedInPackage reports whether the noun n is coordinated with the
+// plural or counted noun p before it, in one package: 25 اتفاقية ومذكرة
+// تفاهم وبرنامج تعاون، خمس اتفاقات شراكة وتعاون ومذكرات تفاهم. Only و and
+// words qualifying the instruments stand between.
+func (f *agreementFinder) coordinatedInPackage(p, n nounMatch) bool {
+	t := f.t
+	if !p.in.plural && f.count(p) == 0 || n.i-p.j > 6 {
+		return false
+	}
+	if !t.toks[n.i].leadingWa() && !t.toks[n.i-1].conjunctionAlone() {
+		return false
+	}
+	for k := p.j + 1; k < n.i; k++ {
+		tk := &t.toks[k]
+		if !tk.conjunctionAlone() && !tk.has(cInstrument, cQualifier) {
+			return false
+		}
+	}
+	return true
 }
 
 // agreementFor returns the agreement the noun n (of sentence si) names: an
@@ -280,7 +326,8 @@ func (f *agreementFinder) agreementFor(n nounMatch, si int, newOK bool) *Agreeme
 	}
 	count := f.count(n)
 	f.out = append(f.out, Agreement{Kind: n.in.kind, Status: StatusMentioned, Text: mention.Text, Span: mention.Span, Count: count})
-	f.recs = append(f.recs, record{first: mention.Start, sent: si, plural: n.in.plural || count > 1, dual: n.in.dual, ordinal: n.ordinal})
+	f.recs = append(f.recs, record{first: mention.Start, sent: si, plural: n.in.plural || count > 1, dual: n.in.dual,
+		ordinal: n.ordinal, another: f.another(n), name: f.instrumentName(n)})
 	return &f.out[len(f.out)-1]
 }
 
@@ -296,6 +343,7 @@ type nounCtx struct {
 	k      int         // n is nouns[k]
 	s      sentence    // the sentence cut to the window around n
 	status Status      // the status this mention reports, "" for none
+	weak   bool        // the signing is told in the imperfect (يوقعان)
 }
 
 // inSubject reports whether token i lies in the agreement's subject.

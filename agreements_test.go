@@ -67,9 +67,9 @@ func TestAgreementTable(t *testing.T) {
 		{"trigger/reached", "توصلت إسرائيل وحماس إلى اتفاق لوقف إطلاق النار.",
 			[]agreementSummary{{Kind: "agreement", Status: "negotiating", Text: "اتفاق", Parties: []string{"IL", "org:hamas"}, Subject: "لوقف إطلاق النار"}}},
 		{"trigger/protocol-count", "وقعت الجزائر وتونس 25 اتفاقية وبروتوكولا للتعاون.",
+			// One package of 25 instruments (Count 25), the protocols with it.
 			[]agreementSummary{
-				{Kind: "agreement", Status: "signed", Text: "اتفاقية", Parties: []string{"DZ", "TN"}},
-				{Kind: "protocol", Status: "signed", Text: "بروتوكولا", Parties: []string{"DZ", "TN"}, Subject: "للتعاون"},
+				{Kind: "agreement", Status: "signed", Text: "اتفاقية", Parties: []string{"DZ", "TN"}, Subject: "للتعاون"},
 			}},
 		// Parties.
 		{"party/bayna", "وقعت اتفاقية بين قطر وتركيا في الدوحة.",

@@ -167,6 +167,13 @@ func (t *token) pronounSuffixed(particle bool) bool {
 	return utf8.RuneCountInString(t.norm) >= 4 && (strings.HasSuffix(t.norm, "ها") || strings.HasSuffix(t.norm, "هم"))
 }
 
+// adjectiveEnding reports whether the word ends as an indefinite adjective
+// often does: the accusative alef (تاريخيا) or the nisba ي, ية
+// (استراتيجي، دفاعية).
+func (t *token) adjectiveEnding() bool {
+	return strings.HasSuffix(t.norm, "ا") || strings.HasSuffix(t.norm, "ي") || strings.HasSuffix(t.norm, "يه")
+}
+
 // conjunctionAlone reports whether the token is the conjunction و written
 // apart from the next word.
 func (t *token) conjunctionAlone() bool { return t.norm == "و" }
@@ -436,3 +443,21 @@ func (t *text) splitSentences() {
 // isClausePunct reports whether tk is a punctuation mark that ends a
 // phrase (، . : ( ) « » - …).
 func isClausePunct(tk *token) bool { return tk.kind == tokPunct && tk.is(cClausePunct) }
+
+// inURL reports whether token i is part of a web address: the text around
+// it, up to the spaces on either side (at most 256 bytes away), holds ://
+// or www. or .htm.
+func (t *text) inURL(i int) bool {
+	const reach = 256 // bytes looked at on either side
+	sp := t.toks[i].span
+	lo, hi := max(0, sp.Start-reach), min(len(t.src), sp.End+reach)
+	start := lo + strings.LastIndexAny(t.src[lo:sp.Start], " \t\n") + 1
+	end := strings.IndexAny(t.src[sp.End:hi], " \t\n")
+	if end < 0 {
+		end = hi
+	} else {
+		end += sp.End
+	}
+	chunk := t.src[start:end]
+	return strings.Contains(chunk, "://") || strings.Contains(chunk, "www.") || strings.Contains(chunk, ".htm")
+}

@@ -70,7 +70,7 @@ func (f *agreementFinder) hypothetical(n nounMatch) bool {
 //	def-noun ordinal            one of a list: مذكرة التفاهم الأولى
 //	def-noun                    the latest reported one of its kind (see latest)
 func (f *agreementFinder) resolve(n nounMatch) *Agreement {
-	if !n.c.def || len(f.out) == 0 || n.ordinal != "" {
+	if !n.c.def || len(f.out) == 0 || n.ordinal != 0 {
 		return nil
 	}
 	t := f.t

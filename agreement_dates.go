@@ -77,7 +77,7 @@ func signedAfterTrigger(f *agreementFinder, x *nounCtx) {
 		if f.triggerAt(i) != trigSign {
 			continue
 		}
-		for j := i + 1; j < s.last && j <= i+6; j++ {
+		for j := i + 1; j < s.last && j <= i+10; j++ {
 			if isClausePunct(&t.toks[j]) {
 				break
 			}

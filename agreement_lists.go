@@ -20,7 +20,7 @@ func (f *agreementFinder) appositions(nouns []nounMatch) []nounMatch {
 	out := nouns[:0]
 	for k := 0; k < len(nouns); k++ {
 		n := nouns[k]
-		if n.ordinal != "" && k+1 < len(nouns) && f.apposed(n.j, nouns[k+1].i) {
+		if n.ordinal != 0 && k+1 < len(nouns) && f.apposed(n.j, nouns[k+1].i) {
 			next := nouns[k+1]
 			if specific(next.in.kind) || next.in.weak {
 				n.in.kind = next.in.kind
@@ -150,7 +150,7 @@ func (f *agreementFinder) expandLists() {
 	var recs []record
 	for i := range f.out {
 		a, r := f.out[i], f.recs[i]
-		if r.plural && f.itemized(i) {
+		if r.plural && len(r.items) < 2 && f.itemized(i) {
 			continue
 		}
 		n := len(r.items)
@@ -171,10 +171,39 @@ func (f *agreementFinder) expandLists() {
 			if k > 0 {
 				b.Mentions = nil
 			}
+			f.foldOrdinal(i, k+1, &b)
 			out, recs = append(out, b), append(recs, record{first: r.first, sent: r.sent})
 		}
 	}
-	f.out, f.recs = out, recs
+	f.out, f.recs = nil, nil
+	for i := range out {
+		if !recs[i].merged {
+			f.out, f.recs = append(f.out, out[i]), append(f.recs, recs[i])
+		}
+	}
+}
+
+// foldOrdinal folds into item, the place-th instrument that the group i
+// lists, the later agreement that names it by its ordinal (ثلاث مذكرات
+// تفاهم، وهي … then مذكرة التفاهم الأولى): its mentions, signatories and
+// what the item lacks.
+func (f *agreementFinder) foldOrdinal(i, place int, item *Agreement) {
+	for j := i + 1; j < len(f.out); j++ {
+		if f.recs[j].ordinal != place || f.recs[j].merged || f.out[j].Kind != item.Kind {
+			continue
+		}
+		o := &f.out[j]
+		f.recs[j].merged = true
+		item.Mentions = append(item.Mentions, Mention{Text: o.Text, Span: o.Span})
+		item.Mentions = append(item.Mentions, o.Mentions...)
+		for _, p := range o.Signatories {
+			item.Signatories = appendUnique(item.Signatories, p)
+		}
+		if item.Signed == nil {
+			item.Signed = o.Signed
+		}
+		return
+	}
 }
 
 // itemized reports whether the group i is followed by instruments named by
@@ -184,7 +213,7 @@ func (f *agreementFinder) itemized(i int) bool {
 	found := false
 	var last *Agreement // the last item with two parties
 	for j := i + 1; j < len(f.out); j++ {
-		if f.recs[j].ordinal == "" || g.Kind != InstrumentAgreement && f.out[j].Kind != g.Kind {
+		if f.recs[j].ordinal == 0 || g.Kind != InstrumentAgreement && f.out[j].Kind != g.Kind {
 			continue
 		}
 		found = true

@@ -21,10 +21,10 @@ type record struct {
 	sent    int    // the sentence of its first mention
 	plural  bool   // named by a plural or dual noun or counted: a group of instruments
 	dual    bool   // named by a dual noun: two instruments
-	ordinal string // one instrument of a list: مذكرة التفاهم الأولى
+	ordinal int    // the place of one instrument of a list: مذكرة التفاهم الأولى, 1
 	items   []Span // the subjects of the instruments a group lists
 	another bool   // named as another one (اتفاقا جديدا، مذكرة أخرى)
-	name    string // the name it is known by: the place of اتفاق ستوكهولم
+	name    string // the name it is known by: the place of اتفاق ستوكهولم, the adjective of اتفاق شامل
 	weak    bool   // signed only by an imperfect verb (يوقعان): today or to come
 	merged  bool   // folded into an earlier record
 }
@@ -64,7 +64,7 @@ func (f *agreementFinder) consolidate() {
 //	parties     one set within the other (or one empty)
 //	dates       the same signing date, or one unknown
 //	subjects    one empty, or the words of one among those of the other, or
-//	            the headline's and the lead's
+//	            the headline's and the lead's, or both of one name
 func (f *agreementFinder) sameInstrument(i, j int) bool {
 	a, b := &f.out[i], &f.out[j]
 	if f.inPackage(i, j) {
@@ -76,7 +76,7 @@ func (f *agreementFinder) sameInstrument(i, j int) bool {
 		(a.Kind == b.Kind || f.headline(f.recs[i].sent) && a.Kind == InstrumentAgreement && specific(b.Kind)) &&
 		(subset(a.Parties, b.Parties) || subset(b.Parties, a.Parties)) &&
 		compatibleDates(a.Signed, b.Signed) &&
-		(f.compatibleSubjects(a.Subject, b.Subject) || f.headlineLead(i, j))
+		(f.compatibleSubjects(a.Subject, b.Subject) || f.headlineLead(i, j) || f.recs[i].name != "" && f.recs[i].name == f.recs[j].name)
 }
 
 // inPackage reports whether agreement j is a plural that speaks again of
@@ -85,7 +85,7 @@ func (f *agreementFinder) sameInstrument(i, j int) bool {
 // other.
 func (f *agreementFinder) inPackage(i, j int) bool {
 	a, b := &f.out[i], &f.out[j]
-	return a.Count > 0 && f.recs[j].plural && !f.recs[j].dual && b.Count == 0 && f.recs[j].ordinal == "" &&
+	return a.Count > 0 && f.recs[j].plural && !f.recs[j].dual && b.Count == 0 && f.recs[j].ordinal == 0 &&
 		(a.Kind == b.Kind || b.Kind == InstrumentAgreement) &&
 		(subset(a.Parties, b.Parties) || subset(b.Parties, a.Parties))
 }

@@ -56,9 +56,9 @@ func (f *agreementFinder) subjectPredicate(x *nounCtx) (int, cut) {
 }
 
 // afterRelative returns the token after the comma that closes the relative
-// clause starting at k, or k when there is none within twelve words.
+// clause starting at k, or k when there is none within twenty words.
 func (f *agreementFinder) afterRelative(k, last int) int {
-	for j := k + 1; j < last && j <= k+12; j++ {
+	for j := k + 1; j < last && j <= k+20; j++ {
 		if f.t.toks[j].is(cComma) {
 			return j + 1
 		}
@@ -207,15 +207,28 @@ func (f *agreementFinder) opensVerbalNoun(i int) bool {
 	return tk.leadingLi() && !tk.is(cNotSubject) && f.ents.at(i) < 0 && utf8.RuneCountInString(tk.norm) >= 4
 }
 
-// subjectNounInField: noun X (في مجال | بشأن) … → X …: اتفاقيات تعاون في
-// مجالات الطاقة.
+// subjectNounInField: noun X (في مجال | بشأن | حول) Y → Y, past the
+// indefinite word that qualifies the noun (اتفاقيات تعاون في مجالات
+// الطاقة، اتفاق شامل حول إدارة القطاع); → X … for a definite X (مذكرة
+// تفاهم التعاون في مجال الطاقة).
 func subjectNounInField(f *agreementFinder, n nounMatch, i int) (int, bool) {
 	t := f.t
-	if i != n.j+1 || i+2 >= len(t.toks) || f.ents.at(i) >= 0 || f.triggerAt(i) != trigNone {
+	if i != n.after+1 || i+2 >= len(t.toks) || f.ents.at(i) >= 0 || f.triggerAt(i) != trigNone {
 		return 0, false
 	}
-	next := &t.toks[i+1]
-	return i, next.is(cIn) && t.toks[i+2].has(cField) && t.toks[i+2].ncut == 1 || next.is(cSubjectPrep)
+	skip := 0 // a definite X names the subject itself: التعاون في مجال الطاقة
+	switch next := &t.toks[i+1]; {
+	case next.is(cIn) && t.toks[i+2].has(cField) && t.toks[i+2].ncut == 1:
+		skip = 3
+	case next.is(cSubjectPrep):
+		skip = 2
+	default:
+		return 0, false
+	}
+	if t.toks[i].leadingArticle() {
+		return i, true
+	}
+	return i + skip, i+skip < len(t.toks)
 }
 
 // subjectConstructChain: indefinite-noun chain → chain: معاهدة تسليم
@@ -240,7 +253,7 @@ func (f *agreementFinder) constructChain(i int, sent int) bool {
 	t := f.t
 	for k := i; k < len(t.toks) && k <= i+2 && t.toks[k].sent == sent; k++ {
 		tk := &t.toks[k]
-		if tk.kind != tokWord || tk.leadingArticle() || f.ents.at(k) >= 0 ||
+		if tk.kind != tokWord || tk.leadingArticle() || f.ents.at(k) >= 0 || tk.is(cAnother) ||
 			f.triggerAt(k) != trigNone || tk.has(cClauseEnd) || tk.is(cSubjectPrep) ||
 			utf8.RuneCountInString(tk.norm) < 2 || k == i && utf8.RuneCountInString(tk.norm) < 3 ||
 			tk.is(cFunc) || tk.is(cOn) {
@@ -343,12 +356,24 @@ func subjectAfterQualifiers(f *agreementFinder, n nounMatch, i int) (int, bool) 
 			return k + 2, true
 		case k > i && f.opensVerbalNoun(k):
 			return k, true
-		case tk.is(cComma, cQuote), f.qualifier(k), k == i && k+1 < len(t.toks) && t.toks[k+1].is(cSubjectPrep):
+		case k > i && tk.is(cRelational):
+			return k + 1, true
+		case tk.is(cComma, cQuote), f.qualifier(k), k == i && f.beforeSubjectPrep(k+1):
 			continue
 		}
 		return 0, false
 	}
 	return 0, false
+}
+
+// beforeSubjectPrep reports whether token k, or the one after a quotation
+// mark at k, opens a subject (اتفاق شامل» حول).
+func (f *agreementFinder) beforeSubjectPrep(k int) bool {
+	t := f.t
+	for k < len(t.toks) && t.toks[k].is(cQuote) {
+		k++
+	}
+	return k < len(t.toks) && t.toks[k].is(cSubjectPrep)
 }
 
 // qualifier reports whether token k can qualify an instrument noun before

@@ -61,9 +61,9 @@ type nounMatch struct {
 	i, j int
 	c    cut
 	in   instrument
-	// ordinal is the ordinal of one instrument of a list (مذكرة التفاهم
-	// الأولى), normalized, included in [i, j]; "" for none.
-	ordinal string
+	// ordinal is the place of one instrument in a list (مذكرة التفاهم
+	// الأولى: 1), its ordinal included in [i, j]; 0 for none.
+	ordinal int
 	// after is the last token of the noun's phrase: j, or the end of an
 	// apposition that names its kind (الاتفاقية الأولى بمثابة مذكرة تفاهم).
 	after int
@@ -189,7 +189,7 @@ func (f *agreementFinder) nouns(si int) []nounMatch {
 		}
 		n := nounMatch{i: i, j: j, c: c, in: in}
 		if k := j + 1; k < s.last && t.toks[k].is(cItemOrdinal) && c.def && !in.plural {
-			n.j, n.ordinal = k, t.toks[k].norm
+			n.j, n.ordinal = k, f.lx.ordinals[t.toks[k].norm]
 		}
 		n.after = n.j
 		nouns = append(nouns, n)
@@ -275,14 +275,20 @@ func (f *agreementFinder) skipNoun(nouns []nounMatch, k int, subjects []Span) bo
 // instrumentName returns the ID of the place or body an instrument is
 // named after, right after its noun (اتفاق ستوكهولم، إعلان الجزائر), or "".
 func (f *agreementFinder) instrumentName(n nounMatch) string {
-	if n.c.def {
+	t := f.t
+	k := n.j + 1
+	if n.c.def || k >= len(t.toks) || t.toks[k].sent != t.toks[n.i].sent {
 		return ""
 	}
-	e, _ := f.entityAt(n.j + 1)
-	if e == nil || f.t.toks[n.j+1].leadingBi() || f.t.toks[n.j+1].leadingLi() {
-		return ""
+	if e, _ := f.entityAt(k); e != nil && !t.toks[k].leadingBi() && !t.toks[k].leadingLi() {
+		return e.ID
 	}
-	return e.ID
+	// A descriptive adjective names it too (اتفاق شامل … اتفاق شامل).
+	if tk := &t.toks[k]; tk.kind == tokWord && !tk.leadingArticle() && !tk.is(cFunc, cAnother, cQualifier) && !tk.has(cInstrument, cSubjectPrep) &&
+		f.triggerAt(k) == trigNone && f.dates.at(k) < 0 && !tk.startsWithWa() && !tk.leadingLi() && !tk.leadingBi() {
+		return tk.norm
+	}
+	return ""
 }
 
 // coordinatedInPackage reports whether the noun n is coordinated with the

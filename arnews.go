@@ -86,7 +86,8 @@ type ExtractorOption struct {
 
 // WithEntries adds entries to the gazetteer of countries, cities, regions
 // and organisations, next to the built-in ones. An entry with the ID of a
-// built-in entry adds names to it. [NewExtractor] checks every entry.
+// built-in entry adds names to it; a name that is both a new entry's and a
+// built-in entry's names the new entry. [NewExtractor] checks every entry.
 func WithEntries(entries ...GazetteerEntry) ExtractorOption {
 	return ExtractorOption{entries: entries}
 }

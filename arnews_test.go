@@ -24,6 +24,12 @@ var goldenArticles = []struct {
 	{"maghreb-algeria-tunisia", "2023-01-13"},
 	{"gulf-hijri-saudi-uae", "2021-08-24"},
 	{"egypt-green-energy-mous", "2023-06-13"},
+	// Written to exercise one record per instrument (headline, lead,
+	// signatories, later mentions; a background agreement of 2015).
+	{"consolidation-oman-kenya", "2024-05-15"},
+	// Written to exercise listed instruments (a group of three with its
+	// list, an ordinal item, a dual with two subjects, a future package).
+	{"listed-mous-morocco-senegal", "2024-03-06"},
 }
 
 func mustDate(tb testing.TB, s string) time.Time {

@@ -245,9 +245,9 @@ func compileGazetteer(builtin, extra []GazetteerEntry) *gazetteer {
 	return g
 }
 
-// mergeEntries returns the built-in entries followed by the extra ones; an
-// extra entry with the ID of an earlier one (and, for demonyms, its kind)
-// adds its names to it. Entries without any name or of an unknown kind are
+// mergeEntries returns the extra entries with new IDs followed by the
+// built-in entries; an extra entry with the ID of an earlier one (and, for
+// demonyms, its kind) adds its names to it. Entries without any name or of an unknown kind are
 // dropped (NewExtractor checks the extra ones first, see checkEntry).
 func mergeEntries(builtin, extra []GazetteerEntry) []GazetteerEntry {
 	type key struct {
@@ -284,10 +284,13 @@ func mergeEntries(builtin, extra []GazetteerEntry) []GazetteerEntry {
 	for _, e := range builtin {
 		add(e)
 	}
+	nb := len(entries)
 	for _, e := range extra {
 		add(e)
 	}
-	return entries
+	// The new entries go first: where a name is both theirs and a built-in
+	// entry's, the matcher takes the first.
+	return slices.Concat(entries[nb:], entries[:nb])
 }
 
 // addDemonym adds the inflected forms of a demonym entry.

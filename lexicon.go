@@ -2,6 +2,7 @@ package arnews
 
 import (
 	_ "embed"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -219,7 +220,6 @@ var lexClasses = map[string]lexClass{
 	"other-clause":         {bit: cOtherClause},
 	"meeting":              {bit: cMeeting},
 	"hypothetical":         {bit: cHypothetical},
-	"item-ordinal":         {bit: cItemOrdinal},
 	"namely":               {bit: cNamely},
 	"apposition":           {bit: cApposition},
 	"purpose":              {bit: cPurpose},
@@ -265,6 +265,9 @@ type lexicon struct {
 	future, notFuture []string
 	// dateRows are the rows of the date classes, in file order.
 	dateRows []lexRow
+	// ordinals are the values of the ordinals of lists (the rows of kind
+	// ordinal of data/numbers.tsv), by normalized word: الأولى → 1.
+	ordinals map[string]int
 }
 
 // lexRow is one row of data/lexicon.tsv.
@@ -283,7 +286,27 @@ func lexiconRows(src string) []lexRow {
 
 // builtinLexicon returns the lexicon, built on first use; it is safe for
 // concurrent use.
-var builtinLexicon = sync.OnceValue(func() *lexicon { return compileLexicon(lexiconRows(lexiconTSV)) })
+var builtinLexicon = sync.OnceValue(func() *lexicon {
+	lx := compileLexicon(lexiconRows(lexiconTSV))
+	lx.addOrdinals(numbersTSV)
+	return lx
+})
+
+// addOrdinals adds the ordinals of lists of data/numbers.tsv: each word
+// is of the class item-ordinal and has its value.
+func (lx *lexicon) addOrdinals(src string) {
+	lx.ordinals = map[string]int{}
+	for _, f := range tsvRows(src, 3, 4) {
+		v, err := strconv.Atoi(f[1])
+		if f[2] != "ordinal" || err != nil {
+			continue
+		}
+		if toks := splitText(f[0]).toks; len(toks) == 1 {
+			lx.ordinals[toks[0].norm] = v
+			lx.addWord(f[0], lexClass{bit: cItemOrdinal})
+		}
+	}
+}
 
 // compileLexicon builds the lexicon from its rows. Rows of unknown classes
 // are skipped; TestLexiconValid checks the embedded file row by row.

@@ -1,6 +1,7 @@
 package arnews
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -138,11 +139,6 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 			ref, from = t, RefText
 		}
 	}
-	if len(text) <= maxPiece {
-		doc := x.extract(text, ref)
-		doc.RefFrom = from
-		return doc
-	}
 	doc := x.extractPieces(text, ref)
 	doc.RefFrom = from
 	return doc
@@ -152,13 +148,25 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 // people named in text, with the Extractor's gazetteer; see the package
 // function [FindEntities].
 func (x *Extractor) FindEntities(text string) []Entity {
-	return findEntities(prepare(text), x.gaz).documentEntities()
+	var parts [][]Entity
+	forPieces(text, func(off int, piece string) {
+		ents := findEntities(prepare(piece), x.gaz).documentEntities()
+		shiftEntities(ents, off)
+		parts = append(parts, ents)
+	})
+	return joinEntities(parts)
 }
 
 // FindDates returns the date expressions of text resolved against ref; see
 // the package function [FindDates].
 func (x *Extractor) FindDates(text string, ref time.Time) []Date {
-	return FindDates(text, ref)
+	var parts [][]Date
+	forPieces(text, func(off int, piece string) {
+		dates := findDates(prepare(piece), ref).dates
+		shiftDates(dates, off)
+		parts = append(parts, dates)
+	})
+	return joinParts(parts)
 }
 
 // Extract returns the facts found in text. It uses one Extractor of the
@@ -168,40 +176,121 @@ func Extract(text string, opts ...Option) *Document {
 	return defaultExtractor().Extract(text, opts...)
 }
 
-// extractPieces reads a huge text in pieces cut at paragraph breaks, so
-// that memory stays proportional to the input: entities are merged by ID
-// across pieces, while agreement coreference and name linking stay within
-// a piece.
+// extractPieces reads text in pieces (see forPieces), so that memory stays
+// proportional to the input: entities are merged by ID across pieces,
+// while agreement coreference and name linking stay within a piece.
 func (x *Extractor) extractPieces(text string, ref time.Time) *Document {
-	doc := &Document{Ref: ref}
-	byID := map[string]int{}
-	for start := 0; start < len(text); {
-		end := pieceEnd(text, start, start+maxPiece/2)
-		d := x.extract(text[start:end], ref)
-		d.shift(start)
-		doc.Sentences = append(doc.Sentences, d.Sentences...)
-		doc.Dates = append(doc.Dates, d.Dates...)
-		for _, e := range d.Entities {
-			if i, ok := byID[e.ID]; ok {
-				doc.Entities[i].Mentions = append(doc.Entities[i].Mentions, e.Mentions...)
-				continue
-			}
-			byID[e.ID] = len(doc.Entities)
-			doc.Entities = append(doc.Entities, e)
-		}
-		doc.Agreements = append(doc.Agreements, d.Agreements...)
-		start = end
+	var docs []*Document
+	forPieces(text, func(off int, piece string) {
+		d := x.extract(piece, ref)
+		d.shift(off)
+		docs = append(docs, d)
+	})
+	if len(docs) == 1 {
+		return docs[0]
 	}
+	doc := &Document{Ref: ref}
+	var sents [][]Span
+	var dates [][]Date
+	var ents [][]Entity
+	var agrs [][]Agreement
+	for _, d := range docs {
+		sents, dates = append(sents, d.Sentences), append(dates, d.Dates)
+		ents, agrs = append(ents, d.Entities), append(agrs, d.Agreements)
+	}
+	doc.Sentences, doc.Dates = joinParts(sents), joinParts(dates)
+	doc.Entities, doc.Agreements = joinEntities(ents), joinParts(agrs)
 	return doc
 }
 
-// maxPiece is the size above which Extract reads a text in pieces of
-// about half of it.
-const maxPiece = 2 << 20
+// joinParts returns the parts one after the other, in a slice of their
+// exact total length (nil when it is 0): pieces joined without the copies
+// of a growing slice.
+func joinParts[T any](parts [][]T) []T {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	if n == 0 {
+		return nil
+	}
+	return slices.Concat(parts...)
+}
+
+// joinEntities joins the entities of the pieces of a text: an entity found
+// in several pieces is one, with the mentions of each in order.
+func joinEntities(parts [][]Entity) []Entity {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	byID := map[string]int{}
+	var all []Entity
+	var mentions [][][]Mention
+	for _, p := range parts {
+		for _, e := range p {
+			i, ok := byID[e.ID]
+			if !ok {
+				i = len(all)
+				byID[e.ID] = i
+				all = append(all, e)
+				mentions = append(mentions, nil)
+			}
+			mentions[i] = append(mentions[i], e.Mentions)
+		}
+	}
+	for i := range all {
+		if len(mentions[i]) > 1 {
+			all[i].Mentions = joinParts(mentions[i])
+		}
+	}
+	return all
+}
+
+// Pieces. A text is read in pieces of at most maxPieceBytes bytes and
+// maxPieceTokens tokens, cut at paragraph breaks where it has them: the
+// memory a piece takes is bounded by the token budget, whatever the bytes,
+// and news articles, even long ones, fit in one piece.
+const (
+	maxPieceBytes  = 1 << 20
+	maxPieceTokens = 16 << 10
+)
+
+// forPieces calls fn on each piece of text in order, with its offset.
+// Each piece ends after at least half of its budget, so the text is read
+// in linear time.
+func forPieces(text string, fn func(off int, piece string)) {
+	start := 0
+	for {
+		end := pieceEnd(text, start, budgetEnd(text, start))
+		fn(start, text[start:end])
+		if end >= len(text) {
+			return
+		}
+		start = end
+	}
+}
+
+// budgetEnd returns where the budget of a piece that starts at start runs
+// out: after maxPieceBytes bytes or maxPieceTokens tokens (as the
+// tokenizer counts them in the text before normalization, which keeps
+// nearly every token), whichever comes first; len(text) if the rest fits.
+func budgetEnd(text string, start int) int {
+	limit := min(len(text), start+maxPieceBytes)
+	i := start
+	for n := 0; n < maxPieceTokens; n++ {
+		_, end, _, _, ok := scanToken(text[:limit], i)
+		if !ok {
+			return limit
+		}
+		i = end
+	}
+	return i
+}
 
 // pieceEnd returns where the piece of text that starts at start and should
 // end near want ends: after the last paragraph break, line break, sentence
-// end or space before want, or at want itself on a rune boundary.
+// end or space in the second half of the piece, or at want itself on a
+// rune boundary.
 func pieceEnd(text string, start, want int) int {
 	if want >= len(text) {
 		return len(text)
@@ -212,7 +301,11 @@ func pieceEnd(text string, start, want int) int {
 			return low + i + len(sep)
 		}
 	}
-	for want > start+1 && !utf8.RuneStart(text[want]) {
+	// Back up to the start of the rune want falls in. A rune is at most
+	// utf8.UTFMax bytes, so a longer run of continuation bytes is ill-formed
+	// and each of its bytes decodes as a rune of its own: any cut in it is a
+	// rune boundary, and the piece still advances by (want-start)/2 or more.
+	for back := 0; back < utf8.UTFMax-1 && want > start+1 && !utf8.RuneStart(text[want]); back++ {
 		want--
 	}
 	return want
@@ -244,31 +337,43 @@ func (x *Extractor) extract(text string, ref time.Time) *Document {
 
 // shift moves every span of d by off bytes.
 func (d *Document) shift(off int) {
-	mv := func(s *Span) { s.Start += off; s.End += off }
 	for i := range d.Sentences {
-		mv(&d.Sentences[i])
+		d.Sentences[i].move(off)
 	}
-	for i := range d.Dates {
-		mv(&d.Dates[i].Span)
-	}
-	for i := range d.Entities {
-		for j := range d.Entities[i].Mentions {
-			mv(&d.Entities[i].Mentions[j].Span)
-		}
-	}
+	shiftDates(d.Dates, off)
+	shiftEntities(d.Entities, off)
 	for i := range d.Agreements {
 		a := &d.Agreements[i]
-		mv(&a.Span)
+		a.Span.move(off)
 		for j := range a.Mentions {
-			mv(&a.Mentions[j].Span)
+			a.Mentions[j].move(off)
 		}
 		if a.Subject.Text != "" {
-			mv(&a.Subject.Span)
+			a.Subject.move(off)
 		}
 		for _, dt := range []*Date{a.Signed, a.Effective} {
 			if dt != nil {
-				mv(&dt.Span)
+				dt.move(off)
 			}
+		}
+	}
+}
+
+// move moves the span by off bytes.
+func (s *Span) move(off int) { s.Start += off; s.End += off }
+
+// shiftDates moves the span of every date by off bytes.
+func shiftDates(dates []Date, off int) {
+	for i := range dates {
+		dates[i].move(off)
+	}
+}
+
+// shiftEntities moves the span of every mention by off bytes.
+func shiftEntities(ents []Entity, off int) {
+	for i := range ents {
+		for j := range ents[i].Mentions {
+			ents[i].Mentions[j].move(off)
 		}
 	}
 }

@@ -435,7 +435,7 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 // With a zero ref (the publication date unknown), the expressions that
 // need it are left out; FindDates never reads the clock.
 func FindDates(text string, ref time.Time) []Date {
-	return findDates(prepare(text), ref).dates
+	return defaultExtractor().FindDates(text, ref)
 }
 
 // dateLayer is what the dates stage hands on: the dates of the Document

@@ -92,7 +92,7 @@ type Entity struct {
 // cue. Common words are never names of people (أمل, سلام, عادل), and a word
 // is not matched inside another (مصر in مصرف).
 func FindEntities(text string) []Entity {
-	return findEntities(prepare(text), builtinGazetteer()).documentEntities()
+	return defaultExtractor().FindEntities(text)
 }
 
 // entityLayer is what the entity stage hands on: the entities of the
@@ -218,7 +218,7 @@ func (f *finder) scan() {
 			continue
 		}
 		inf := &f.info[i]
-		inf.cls = tk.reads
+		inf.cls = tk.reads()
 		inf.def = tk.definite()
 		best, ok := f.longestPhrase(i)
 		if !ok {

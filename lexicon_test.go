@@ -87,21 +87,21 @@ func TestLexiconClasses(t *testing.T) {
 				t.Fatalf("%d tokens", len(toks))
 			}
 			tk := &toks[0]
-			if !all(tk.asWritten, tc.is) {
-				t.Errorf("as written %v, want %v", tk.asWritten, tc.is)
+			if !all(tk.asWritten(), tc.is) {
+				t.Errorf("as written %v, want %v", tk.asWritten(), tc.is)
 			}
-			if !all(tk.inStems, tc.has) {
-				t.Errorf("in stems %v, want %v", tk.inStems, tc.has)
+			if !all(tk.inStems(), tc.has) {
+				t.Errorf("in stems %v, want %v", tk.inStems(), tc.has)
 			}
-			if !all(tk.reads, tc.read) {
-				t.Errorf("reads %v, want %v", tk.reads, tc.read)
+			if !all(tk.reads(), tc.read) {
+				t.Errorf("reads %v, want %v", tk.reads(), tc.read)
 			}
-			if tk.asWritten.with(tk.inStems).with(tk.reads).has(tc.no...) {
+			if tk.asWritten().with(tk.inStems()).with(tk.reads()).has(tc.no...) {
 				t.Errorf("has one of %v, which it must not", tc.no)
 			}
 		})
 	}
-	if tk := prepare("بفي").toks[0]; tk.reads.has(cFunc) {
+	if tk := prepare("بفي").toks[0]; tk.reads().has(cFunc) {
 		t.Error("في through ب reads as a function word")
 	}
 }

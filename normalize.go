@@ -345,67 +345,181 @@ func appendNormalized[S ~string | ~[]byte](t *table, buf []byte, s S, m *OffsetM
 // An OffsetMap maps byte offsets in normalized text back to byte offsets in
 // the text it was made from. It is returned by [Normalizer.StringMap] and is
 // safe for concurrent use.
+//
+// It stores one 24-byte record per stretch of text copied unchanged and per
+// run of identical changes (a fold repeated back to back, such as the bytes
+// of a run of ill-formed UTF-8), so that its size follows the number of
+// changes, not the length of the text, in chunks that never need copying.
 type OffsetMap struct {
-	segs       []seg
+	// chunks hold the segments in order, at most chunkLen to a chunk, so
+	// that a long map grows without copying itself.
+	chunks     []chunk
 	nlen, olen int
 	widening   bool
 }
 
+// chunkLen is the number of segments of a full chunk (24 KiB).
+const chunkLen = 1024
+
+// chunk is a run of segments whose offsets count from n and o.
+type chunk struct {
+	n, o int
+	segs []mseg
+}
+
 // seg says that normalized bytes [n, n+nl) came from original bytes
 // [o, o+ol). Copied segments map byte for byte; the others map as a unit.
-// we is the original end widened over combining marks deleted just after it.
+// It is what the normalizer records; the map stores it as an mseg.
 type seg struct {
 	n, o, nl, ol int
-	we           int
 	copied       bool
+}
+
+// mseg is a stored segment, its offsets n and o counted from its chunk's:
+// either copied bytes (rep == 0: normalized [n, n+nl) are original
+// [o, o+nl) byte for byte) or a run of rep units, each of nl normalized
+// bytes made from ol original bytes. wd widens the original end of the last
+// byte over combining marks deleted after it.
+type mseg struct {
+	n, o, nl, ol, rep, wd uint32
+}
+
+// maxSegLen bounds the offsets and lengths an mseg holds.
+const maxSegLen = 1<<32 - 1
+
+// segAt is a stored segment with its absolute offsets.
+type segAt struct {
+	n, o int
+	*mseg
+}
+
+// at returns segment k of the chunk.
+func (c *chunk) at(k int) segAt {
+	s := &c.segs[k]
+	return segAt{c.n + int(s.n), c.o + int(s.o), s}
+}
+
+// nlen returns the number of normalized bytes the segment covers.
+func (s segAt) nlen() int {
+	if s.rep == 0 {
+		return int(s.nl)
+	}
+	return int(s.nl) * int(s.rep)
+}
+
+// nend returns the normalized end of the segment.
+func (s segAt) nend() int { return s.n + s.nlen() }
+
+// oend returns the original end of the segment, before widening.
+func (s segAt) oend() int {
+	if s.rep == 0 {
+		return s.o + int(s.nl)
+	}
+	return s.o + int(s.ol)*int(s.rep)
+}
+
+// start maps normalized byte p, within the segment, to the original
+// offset of the first byte that produced it.
+func (s segAt) start(p int) int {
+	if s.rep == 0 {
+		return s.o + p - s.n
+	}
+	return s.o + (p-s.n)/int(s.nl)*int(s.ol)
+}
+
+// end maps normalized byte p-1, within the segment, to the original offset
+// just past the bytes that produced it.
+func (s segAt) end(p int) int {
+	if p >= s.nend() {
+		return s.oend() + int(s.wd)
+	}
+	if s.rep == 0 {
+		return s.o + p - s.n
+	}
+	return s.o + ((p-1-s.n)/int(s.nl)+1)*int(s.ol)
 }
 
 func (m *OffsetMap) add(s seg) {
 	if s.nl == 0 {
 		return
 	}
-	s.we = s.o + s.ol
-	if k := len(m.segs) - 1; k >= 0 && s.copied {
-		p := &m.segs[k]
-		if p.copied && p.n+p.nl == s.n && p.o+p.ol == s.o {
-			p.nl += s.nl
-			p.ol += s.ol
-			p.we = p.o + p.ol
-			m.widening = true
+	m.widening = true
+	if p, ok := m.last(); ok && p.wd == 0 && p.nend() == s.n && p.oend() == s.o {
+		switch {
+		case s.copied && p.rep == 0 && int(p.nl)+s.nl <= maxSegLen:
+			p.nl += uint32(s.nl)
+			return
+		case !s.copied && p.rep > 0 && int(p.nl) == s.nl && int(p.ol) == s.ol && p.rep < maxSegLen:
+			p.rep++
 			return
 		}
 	}
-	m.segs = append(m.segs, s)
-	m.widening = true
+	if s.nl > maxSegLen || s.ol > maxSegLen {
+		// Only a copied stretch can be this long: store it in parts.
+		m.add(seg{n: s.n, o: s.o, nl: maxSegLen, ol: maxSegLen, copied: true})
+		m.add(seg{n: s.n + maxSegLen, o: s.o + maxSegLen, nl: s.nl - maxSegLen, ol: s.ol - maxSegLen, copied: true})
+		return
+	}
+	k := len(m.chunks) - 1
+	if k < 0 || len(m.chunks[k].segs) == chunkLen || s.n-m.chunks[k].n > maxSegLen || s.o-m.chunks[k].o > maxSegLen {
+		m.chunks = append(m.chunks, chunk{n: s.n, o: s.o})
+		k++
+	}
+	c := &m.chunks[k]
+	ms := mseg{n: uint32(s.n - c.n), o: uint32(s.o - c.o), nl: uint32(s.nl), ol: uint32(s.ol)}
+	if !s.copied {
+		ms.rep = 1
+	}
+	c.segs = append(c.segs, ms)
+}
+
+// last returns the last segment, if there is one.
+func (m *OffsetMap) last() (segAt, bool) {
+	if len(m.chunks) == 0 {
+		return segAt{}, false
+	}
+	c := &m.chunks[len(m.chunks)-1]
+	return c.at(len(c.segs) - 1), true
 }
 
 // widen extends the last segment's widened end to end, over a deleted mark.
 func (m *OffsetMap) widen(end int) {
-	if m.widening && len(m.segs) > 0 {
-		m.segs[len(m.segs)-1].we = end
+	if p, ok := m.last(); m.widening && ok {
+		p.wd = uint32(min(end-p.oend(), maxSegLen))
 	}
 }
 
 func (m *OffsetMap) stopWiden() { m.widening = false }
 
 // cursor maps offsets that mostly come in increasing order, starting its
-// search at the segment it found last.
+// search at the segment it found last: chunk c, segment k.
 type cursor struct {
-	m *OffsetMap
-	k int
+	m    *OffsetMap
+	c, k int
 }
 
-func (c *cursor) find(p int) int {
-	segs := c.m.segs
-	k := c.k
-	if k >= len(segs) || segs[k].n > p {
-		k = c.m.find(p)
+// find returns the segment containing normalized byte p, which must be
+// below m.nlen.
+func (c *cursor) find(p int) segAt {
+	m := c.m
+	if c.c >= len(m.chunks) || m.chunks[c.c].at(c.k).n > p {
+		c.c, c.k = m.find(p)
 	}
-	for k < len(segs)-1 && segs[k].n+segs[k].nl <= p {
-		k++
+	for {
+		ch := &m.chunks[c.c]
+		s := ch.at(c.k)
+		if s.nend() > p {
+			return s
+		}
+		switch {
+		case c.k+1 < len(ch.segs):
+			c.k++
+		case c.c+1 < len(m.chunks):
+			c.c, c.k = c.c+1, 0
+		default:
+			return s
+		}
 	}
-	c.k = k
-	return k
 }
 
 // span is [OffsetMap.Span] through the cursor.
@@ -413,26 +527,32 @@ func (c *cursor) span(sp Span) Span {
 	m := c.m
 	start := m.olen
 	if sp.Start < m.nlen {
-		s := m.segs[c.find(max(sp.Start, 0))]
-		start = s.o
-		if s.copied {
-			start += sp.Start - s.n
-		}
+		start = c.find(max(sp.Start, 0)).start(max(sp.Start, 0))
 	}
 	if sp.End <= sp.Start {
 		return Span{start, start}
 	}
 	p := min(sp.End, m.nlen)
-	s := m.segs[c.find(p-1)]
-	if s.copied && p < s.n+s.nl {
-		return Span{start, s.o + p - s.n}
-	}
-	return Span{start, s.we}
+	return Span{start, c.find(p - 1).end(p)}
 }
 
-// find returns the index of the segment containing normalized byte p.
-func (m *OffsetMap) find(p int) int {
-	return sort.Search(len(m.segs), func(i int) bool { return m.segs[i].n+m.segs[i].nl > p })
+// find returns the chunk and index of the segment containing normalized
+// byte p, which must be below m.nlen.
+func (m *OffsetMap) find(p int) (int, int) {
+	ci := sort.Search(len(m.chunks), func(i int) bool {
+		c := &m.chunks[i]
+		return c.at(len(c.segs)-1).nend() > p
+	})
+	ci = min(ci, len(m.chunks)-1)
+	c := &m.chunks[ci]
+	k := sort.Search(len(c.segs), func(i int) bool { return c.at(i).nend() > p })
+	return ci, min(k, len(c.segs)-1)
+}
+
+// seg returns the segment containing normalized byte p < m.nlen.
+func (m *OffsetMap) seg(p int) segAt {
+	c, k := m.find(p)
+	return m.chunks[c].at(k)
 }
 
 // Start maps a normalized offset used as the start of a span to the
@@ -444,11 +564,7 @@ func (m *OffsetMap) Start(p int) int {
 	if p >= m.nlen {
 		return m.olen
 	}
-	s := m.segs[m.find(p)]
-	if s.copied {
-		return s.o + p - s.n
-	}
-	return s.o
+	return m.seg(p).start(p)
 }
 
 // End maps a normalized offset used as the end of a span to the original
@@ -463,11 +579,7 @@ func (m *OffsetMap) End(p int) int {
 	if p > m.nlen {
 		p = m.nlen
 	}
-	s := m.segs[m.find(p-1)]
-	if s.copied && p < s.n+s.nl {
-		return s.o + p - s.n
-	}
-	return s.we
+	return m.seg(p - 1).end(p)
 }
 
 // Span maps a span of the normalized text to the smallest span of the

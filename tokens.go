@@ -28,24 +28,47 @@ type token struct {
 	norm   string // normalized text of the token
 	nStart int    // byte offsets of norm in the normalized text
 	span   Span   // the token's span in the original text
-	kind   tokKind
-	sent   int  // index of the sentence the token belongs to
-	brk    bool // a line break stands between the previous token and this one
-	ncut   uint8
-	cuts   [maxCuts]cut // clitic splits; cuts[0] is always the whole word
-	// The lexicon classes of the word (see lexicon.go and classify):
-	// asWritten of the word exactly as written, inStems of any of its
-	// stems taken literally, reads of its readings with the article
-	// understood.
+	sent   int    // index of the sentence the token belongs to
+	// cls holds the lexicon classes of the word (see classify), shared by
+	// every token of the same word; nil for numbers and for words and marks
+	// in no class.
+	cls  *wordClasses
+	kind tokKind
+	brk  bool // a line break stands between the previous token and this one
+	ncut uint8
+	cuts [maxCuts]cut // clitic splits; cuts[0] is always the whole word
+}
+
+// wordClasses are the lexicon classes of a word: asWritten of the word
+// exactly as written, inStems of any of its stems taken literally, reads
+// of its readings with the article understood.
+type wordClasses struct {
 	asWritten, inStems, reads wclass
 }
 
+// classes returns the word's classes; the zero value for a word in none.
+func (t *token) classes() wordClasses {
+	if t.cls == nil {
+		return wordClasses{}
+	}
+	return *t.cls
+}
+
+// asWritten returns the classes of the word exactly as written.
+func (t *token) asWritten() wclass { return t.classes().asWritten }
+
+// inStems returns the classes of any of the word's stems taken literally.
+func (t *token) inStems() wclass { return t.classes().inStems }
+
+// reads returns the classes of the word's readings.
+func (t *token) reads() wclass { return t.classes().reads }
+
 // is reports whether the word, exactly as written, is in a class of c.
-func (t *token) is(cs ...class) bool { return t.asWritten.has(cs...) }
+func (t *token) is(cs ...class) bool { return t.cls != nil && t.cls.asWritten.has(cs...) }
 
 // has reports whether a stem of the word, after any proclitics and taken
 // literally, is in a class of c: والتوقيع has التوقيع and توقيع.
-func (t *token) has(cs ...class) bool { return t.inStems.has(cs...) }
+func (t *token) has(cs ...class) bool { return t.cls != nil && t.cls.inStems.has(cs...) }
 
 // cut is one way to read a word as proclitics + stem: the stem is
 // norm[at:]. def says the proclitics end in the article ال (or the لل of
@@ -102,34 +125,53 @@ func splitText(src string) *text {
 // not-name word or و-name (بفي, لبن); a reading through و or ف alone keeps
 // them except the و-name (وفي is في, but ولي is not وليد's kind).
 func (t *text) classify(lx *lexicon) {
+	// Words repeat: each distinct word is looked up once, and its tokens
+	// share the result.
+	seen := make(map[string]*wordClasses)
 	for i := range t.toks {
 		tk := &t.toks[i]
 		if tk.kind == tokNumber {
 			continue
 		}
-		for _, c := range tk.stems() {
-			e := lx.lookup(tk.stem(c))
-			if e == nil {
-				continue
-			}
-			if c.at == 0 {
-				tk.asWritten = e.lit
-			}
-			tk.inStems = tk.inStems.with(e.lit)
-			if c.def {
-				tk.reads = tk.reads.with(e.def)
-				continue
-			}
-			b := e.bare
-			if c.at != 0 && !conjOnly(tk, c) {
-				b = b.without(cFunc, cStop, cWaName).without(connectClasses...)
-			}
-			if c.at != 0 {
-				b = b.without(cWaName)
-			}
-			tk.reads = tk.reads.with(b)
+		if wc, ok := seen[tk.norm]; ok {
+			tk.cls = wc
+			continue
 		}
+		var wc *wordClasses
+		if c := wordClassesOf(tk, lx); c != (wordClasses{}) {
+			wc = &c
+		}
+		seen[tk.norm] = wc
+		tk.cls = wc
 	}
+}
+
+// wordClassesOf looks the word up in the lexicon, under each of its stems.
+func wordClassesOf(tk *token, lx *lexicon) wordClasses {
+	var wc wordClasses
+	for _, c := range tk.stems() {
+		e := lx.lookup(tk.stem(c))
+		if e == nil {
+			continue
+		}
+		if c.at == 0 {
+			wc.asWritten = e.lit
+		}
+		wc.inStems = wc.inStems.with(e.lit)
+		if c.def {
+			wc.reads = wc.reads.with(e.def)
+			continue
+		}
+		b := e.bare
+		if c.at != 0 && !conjOnly(tk, c) {
+			b = b.without(cFunc, cStop, cWaName).without(connectClasses...)
+		}
+		if c.at != 0 {
+			b = b.without(cWaName)
+		}
+		wc.reads = wc.reads.with(b)
+	}
+	return wc
 }
 
 // conjOnly reports whether the proclitics cut by c are only و or ف.
@@ -150,11 +192,11 @@ func (t *token) startsWithWa() bool { return strings.HasPrefix(t.norm, "و") }
 
 // readsCounterpart reports whether a reading of the word is a
 // counterpart: نظيره، نظيرته.
-func (t *token) readsCounterpart() bool { return t.reads.has(cCounter) }
+func (t *token) readsCounterpart() bool { return t.reads().has(cCounter) }
 
 // readsOffice reports whether a reading of the word is the head of an
 // office (وزير، رئيس), read without the article.
-func (t *token) readsOffice() bool { return t.reads.has(cOffice) }
+func (t *token) readsOffice() bool { return t.reads().has(cOffice) }
 
 // pronounSuffixed reports whether the word ends in a pronoun suffix ه,
 // ها or هم: after a particle (أنها، إنه), or on a noun of four letters or
@@ -256,35 +298,40 @@ func isWordRune(r rune) bool {
 }
 
 func (t *text) tokenize() {
-	s := t.norm
-	// About one word per space, and some punctuation.
-	t.toks = make([]token, 0, strings.Count(s, " ")*5/4+16)
-	brk := false
-	for i := 0; i < len(s); {
+	// Two passes: count the tokens, then fill a slice of exactly that
+	// size, so that no growing slice holds the layer twice.
+	n := 0
+	for i := 0; ; n++ {
+		_, end, _, _, ok := scanToken(t.norm, i)
+		if !ok {
+			break
+		}
+		i = end
+	}
+	t.toks = make([]token, 0, n)
+	for i := 0; ; {
+		start, end, k, brk, ok := scanToken(t.norm, i)
+		if !ok {
+			break
+		}
+		t.add(start, end, k, brk)
+		i = end
+	}
+}
+
+// scanToken finds the first token of s at or after i: its bounds, its
+// kind, and whether a line break stands between i and it; ok is false when
+// none is left. Spaces, controls, format characters (such as bidi marks),
+// private-use and unassigned code points and U+FFFD (where the normalizer
+// met ill-formed UTF-8) make no token: they are skipped.
+func scanToken(s string, i int) (start, end int, k tokKind, brk, ok bool) {
+	for i < len(s) {
 		r, n := decodeFast(s, i)
 		switch {
 		case r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
 			brk = true
-			i += n
-		case unicode.IsSpace(r) || r == 0x200B:
-			i += n
 		case r >= '0' && r <= '9':
-			j := i + 1
-			for j < len(s) {
-				c := s[j]
-				if c >= '0' && c <= '9' {
-					j++
-					continue
-				}
-				if (c == '.' || c == ',') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
-					j += 2
-					continue
-				}
-				break
-			}
-			t.add(i, j, tokNumber, brk)
-			brk = false
-			i = j
+			return i, numberEnd(s, i), tokNumber, brk, true
 		case isWordRune(r):
 			j := i + n
 			for j < len(s) {
@@ -294,15 +341,41 @@ func (t *text) tokenize() {
 				}
 				j += n2
 			}
-			t.add(i, j, tokWord, brk)
-			brk = false
-			i = j
-		default:
-			t.add(i, i+n, tokPunct, brk)
-			brk = false
-			i += n
+			return i, j, tokWord, brk, true
+		case isMarkRune(r):
+			return i, i + n, tokPunct, brk, true
 		}
+		i += n
 	}
+	return len(s), len(s), 0, brk, false
+}
+
+// numberEnd returns the end of the number that starts at s[i]: ASCII
+// digits, with "." or "," between two digits.
+func numberEnd(s string, i int) int {
+	j := i + 1
+	for j < len(s) {
+		c := s[j]
+		if c >= '0' && c <= '9' {
+			j++
+			continue
+		}
+		if (c == '.' || c == ',') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// isMarkRune reports whether r, which is no letter or digit, is a token of
+// its own: a punctuation mark or a symbol.
+func isMarkRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r > ' ' && r < 0x7f
+	}
+	return r != utf8.RuneError && (unicode.IsPunct(r) || unicode.IsSymbol(r))
 }
 
 // decodeFast decodes the rune at s[i:], with the two-byte runes of the

@@ -1,0 +1,245 @@
+package arnews
+
+import (
+	_ "embed"
+	"sync"
+)
+
+// This file holds the sequence tagger: a first-order structured averaged
+// perceptron over BIO labels for people, organisations and places,
+// decoded with Viterbi, for the names no gazetteer holds. The model is
+// trained on ANERcorp by TestTrainTagger (tagger_train_test.go); the
+// features are in tagger_features.go, the model file in tagger_model.go,
+// and the tagger's view of the token layer and the lexicon in
+// tagger_marks.go.
+
+//go:generate go test -run=^TestTrainTagger$DOLLAR -count=1 -timeout=60m . -args -train-tagger
+
+//go:embed data/tagger.model
+var taggerModelFile []byte
+
+// builtinTagger returns the embedded model, decoded on first use. The
+// model is immutable and safe for concurrent use; the error is non-nil
+// only if the embedded file is damaged.
+var builtinTagger = sync.OnceValues(func() (*tagModel, error) { return decodeModel(taggerModelFile) })
+
+// The labels: O, then B and I of each entity type. A label l > 0 has the
+// type (l+1)/2 and is a B label when odd.
+const (
+	labelO     = 0
+	nLabels    = 7
+	startLabel = nLabels     // the previous label of a sentence's first token
+	nPrev      = nLabels + 1 // the previous labels, with startLabel
+)
+
+// tagType is the type of an entity the tagger finds.
+type tagType uint8
+
+const (
+	tagPER tagType = iota + 1 // a person
+	tagORG                    // an organisation
+	tagLOC                    // a place
+)
+
+// String returns PER, ORG or LOC.
+func (k tagType) String() string {
+	switch k {
+	case tagPER:
+		return "PER"
+	case tagORG:
+		return "ORG"
+	case tagLOC:
+		return "LOC"
+	}
+	return "O"
+}
+
+// labelType returns the entity type of label l, or 0 for O.
+func labelType(l uint8) tagType { return tagType((l + 1) / 2) }
+
+// isBegin reports whether l is a B label.
+func isBegin(l uint8) bool { return l%2 == 1 }
+
+// allowed reports whether label c may follow label p: an I label only
+// continues a B or I label of its own type.
+func allowed(p, c uint8) bool {
+	if c == labelO || isBegin(c) {
+		return true
+	}
+	return p != startLabel && p != labelO && labelType(p) == labelType(c)
+}
+
+// tagSpan is an entity the tagger found: the tokens [first, last) of the
+// text, all in one sentence.
+type tagSpan struct {
+	first, last int
+	typ         tagType
+}
+
+// spansOf converts the labels of the tokens from first on to entity
+// spans. An I label that does not continue an entity of its type starts
+// one, as a B label would.
+func spansOf(labels []uint8, first int, out []tagSpan) []tagSpan {
+	open := -1
+	var typ tagType
+	closeAt := func(k int) {
+		if open >= 0 {
+			out = append(out, tagSpan{first + open, first + k, typ})
+			open = -1
+		}
+	}
+	for k, l := range labels {
+		switch {
+		case l == labelO:
+			closeAt(k)
+		case isBegin(l) || open < 0 || labelType(l) != typ:
+			closeAt(k)
+			open, typ = k, labelType(l)
+		}
+	}
+	closeAt(len(labels))
+	return out
+}
+
+// tag returns the entities the model finds in t, in text order. marks
+// are the lexicon marks of t's tokens (lexiconMarks), or nil to tag
+// without them. tag never moves offsets: spans are token ranges of t.
+func (m *tagModel) tag(t *text, marks []tokMarks) []tagSpan {
+	return m.tagDoc(tagInput(t, marks))
+}
+
+// tagDoc tags every sentence of d. Each stage of the model decodes the
+// whole document; every stage after the first also reads the labels of
+// the one before, with the document's evidence (stackInput).
+func (m *tagModel) tagDoc(d *tagDoc) []tagSpan {
+	var (
+		dec    decoder
+		labels []uint8
+		st     *stackInput
+	)
+	for k := range m.stages {
+		labels = dec.decode(&m.stages[k], d, &m.lists, st)
+		st = &stackInput{labels: labels, ev: evidenceOf(d, labels)}
+	}
+	var out []tagSpan
+	for _, s := range d.sents {
+		out = spansOf(labels[s.first:s.last], s.first, out)
+	}
+	return out
+}
+
+// evidenceOf counts the stems of d and their labels.
+func evidenceOf(d *tagDoc, labels []uint8) docEvidence {
+	ev := make(docEvidence, len(d.toks))
+	for i := range d.toks {
+		ev.add(fnv64(d.toks[i].stem), labels[i], 1)
+	}
+	return ev
+}
+
+// decoder holds the buffers of decoding.
+type decoder struct {
+	f   sentFeatures
+	lat lattice
+	buf []uint8
+}
+
+// decode returns the labels that the weights w give every token of d,
+// sentence by sentence.
+func (dec *decoder) decode(w *featTable, d *tagDoc, nl *nameLists, st *stackInput) []uint8 {
+	out := make([]uint8, len(d.toks))
+	for _, s := range d.sents {
+		if s.last == s.first {
+			continue
+		}
+		dec.f.featurize(d, s, nl, st)
+		dec.lat.reset(s.last - s.first)
+		w.score(&dec.f, &dec.lat)
+		dec.buf = dec.lat.viterbi(dec.buf)
+		copy(out[s.first:s.last], dec.buf)
+	}
+	return out
+}
+
+// score fills the lattice of one sentence from its features.
+func (w *featTable) score(f *sentFeatures, lat *lattice) {
+	for k := range lat.emit {
+		e := &lat.emit[k]
+		for _, key := range f.keys[f.off[k]:f.off[k+1]] {
+			w.add(key, e)
+		}
+		h := f.edge[k]
+		for p := range uint64(nPrev) {
+			if k == 0 && p != startLabel || k > 0 && p == startLabel {
+				continue
+			}
+			g := &lat.edge[k][p]
+			w.add(fkey(tTrans, p, 0), g)
+			w.add(fkey(tPrevWord, p, h.norm), g)
+			w.add(fkey(tPrevStem, p, h.stem), g)
+		}
+	}
+}
+
+// lattice holds the scores of one sentence: emit[k][c] of label c at
+// token k, edge[k][p][c] of label c at token k after label p.
+type lattice struct {
+	emit []([nLabels]int64)
+	edge []([nPrev][nLabels]int64)
+	back []([nLabels]uint8)
+}
+
+// reset sizes the lattice for n tokens, all scores zero.
+func (l *lattice) reset(n int) {
+	if cap(l.emit) < n {
+		l.emit = make([][nLabels]int64, n)
+		l.edge = make([][nPrev][nLabels]int64, n)
+		l.back = make([][nLabels]uint8, n)
+	}
+	l.emit, l.edge, l.back = l.emit[:n], l.edge[:n], l.back[:n]
+	clear(l.emit)
+	clear(l.edge)
+}
+
+// viterbi returns the best label sequence of the lattice under the BIO
+// constraints (allowed), reusing out. Ties go to the lower label.
+func (l *lattice) viterbi(out []uint8) []uint8 {
+	n := len(l.emit)
+	if cap(out) < n {
+		out = make([]uint8, n)
+	}
+	out = out[:n]
+	var cur [nLabels]int64
+	var ok [nLabels]bool // a label is reachable at the current token
+	for c := range uint8(nLabels) {
+		ok[c] = allowed(startLabel, c)
+		cur[c] = l.edge[0][startLabel][c] + l.emit[0][c]
+	}
+	for k := 1; k < n; k++ {
+		prev, prevOK := cur, ok
+		for c := range uint8(nLabels) {
+			ok[c] = false
+			var best int64
+			for p := range uint8(nLabels) {
+				if !prevOK[p] || !allowed(p, c) {
+					continue
+				}
+				if s := prev[p] + l.edge[k][p][c]; !ok[c] || s > best {
+					best, ok[c], l.back[k][c] = s, true, p
+				}
+			}
+			cur[c] = best + l.emit[k][c]
+		}
+	}
+	last := uint8(0)
+	for c := range uint8(nLabels) {
+		if ok[c] && (!ok[last] || cur[c] > cur[last]) {
+			last = c
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		out[k] = last
+		last = l.back[k][last]
+	}
+	return out
+}

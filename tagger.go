@@ -118,7 +118,7 @@ func (m *tagModel) tagDoc(d *tagDoc) []tagSpan {
 		st     *stackInput
 	)
 	for k := range m.stages {
-		labels = dec.decode(&m.stages[k], d, &m.lists, st)
+		labels = dec.decode(&m.stages[k], d, m.lists, st)
 		st = &stackInput{labels: labels, ev: evidenceOf(d, labels)}
 	}
 	var out []tagSpan
@@ -132,53 +132,88 @@ func (m *tagModel) tagDoc(d *tagDoc) []tagSpan {
 func evidenceOf(d *tagDoc, labels []uint8) docEvidence {
 	ev := make(docEvidence, len(d.toks))
 	for i := range d.toks {
-		ev.add(fnv64(d.toks[i].stem), labels[i], 1)
+		ev.add(fnv64(d.toks[i].stem), labels[i])
 	}
 	return ev
 }
 
-// decoder holds the buffers of decoding.
+// decoder holds the buffers of decoding, and the scores of the words of
+// the document being decoded.
 type decoder struct {
-	f   sentFeatures
-	lat lattice
-	buf []uint8
+	f      sentFeatures
+	lat    lattice
+	buf    []uint8
+	keys   []uint64
+	words  map[uint64]int32 // tokHash.key → index in scores
+	scores []wordScores
+}
+
+// wordScores are what a word's intrinsic keys give, the same wherever it
+// occurs: its emission scores, and its transition scores after each
+// previous label (with the label-pair weights).
+type wordScores struct {
+	emit [nLabels]int64
+	edge [nPrev][nLabels]int64
 }
 
 // decode returns the labels that the weights w give every token of d,
 // sentence by sentence.
-func (dec *decoder) decode(w *featTable, d *tagDoc, nl *nameLists, st *stackInput) []uint8 {
+func (dec *decoder) decode(w *featTable, d *tagDoc, nl nameLists, st *stackInput) []uint8 {
 	out := make([]uint8, len(d.toks))
+	var trans [nPrev][nLabels]int64
+	for p := range uint64(nPrev) {
+		w.add(fkey(tTrans, p, 0), &trans[p])
+	}
+	if dec.words == nil {
+		dec.words = make(map[uint64]int32, len(d.toks)/2)
+	}
+	clear(dec.words)
+	dec.scores = dec.scores[:0]
 	for _, s := range d.sents {
-		if s.last == s.first {
+		n := s.last - s.first
+		if n == 0 {
 			continue
 		}
-		dec.f.featurize(d, s, nl, st)
-		dec.lat.reset(s.last - s.first)
-		w.score(&dec.f, &dec.lat)
+		dec.f.featurize(d, s, nl, st, false)
+		dec.lat.reset(n)
+		for k := range n {
+			ws := &dec.scores[dec.word(w, &trans, &d.toks[s.first+k], dec.f.edge[k], st != nil)]
+			e := &dec.lat.emit[k]
+			*e = ws.emit
+			for _, key := range dec.f.keys[dec.f.off[k]:dec.f.off[k+1]] {
+				w.add(key, e)
+			}
+			if k == 0 {
+				dec.lat.edge[k][startLabel] = ws.edge[startLabel]
+			} else {
+				copy(dec.lat.edge[k][:nLabels], ws.edge[:nLabels])
+			}
+		}
 		dec.buf = dec.lat.viterbi(dec.buf)
 		copy(out[s.first:s.last], dec.buf)
 	}
 	return out
 }
 
-// score fills the lattice of one sentence from its features.
-func (w *featTable) score(f *sentFeatures, lat *lattice) {
-	for k := range lat.emit {
-		e := &lat.emit[k]
-		for _, key := range f.keys[f.off[k]:f.off[k+1]] {
-			w.add(key, e)
-		}
-		h := f.edge[k]
-		for p := range uint64(nPrev) {
-			if k == 0 && p != startLabel || k > 0 && p == startLabel {
-				continue
-			}
-			g := &lat.edge[k][p]
-			w.add(fkey(tTrans, p, 0), g)
-			w.add(fkey(tPrevWord, p, h.norm), g)
-			w.add(fkey(tPrevStem, p, h.stem), g)
-		}
+// word returns the index in dec.scores of the scores of the token tk
+// with hashes h, computing them on its first occurrence in the document.
+func (dec *decoder) word(w *featTable, trans *[nPrev][nLabels]int64, tk *tagTok, h tokHash, second bool) int32 {
+	key := h.key()
+	if i, ok := dec.words[key]; ok {
+		return i
 	}
+	i := int32(len(dec.scores))
+	dec.scores = append(dec.scores, wordScores{edge: *trans})
+	ws := &dec.scores[i]
+	dec.keys = intrinsicFeatures(dec.keys[:0], tk, h, second)
+	for _, k := range dec.keys {
+		w.add(k, &ws.emit)
+	}
+	for p := range uint64(nPrev) {
+		w.add(fkey(tPrevWord, p, h.norm), &ws.edge[p])
+	}
+	dec.words[key] = i
+	return i
 }
 
 // lattice holds the scores of one sentence: emit[k][c] of label c at

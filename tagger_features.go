@@ -26,7 +26,6 @@ type tagSent struct{ first, last int }
 
 // tagTok is one token as the tagger sees it.
 type tagTok struct {
-	word    string // as written in the caller's text
 	norm    string // in the Search form
 	stem    string // norm without its longest proclitic reading
 	clitics string // the proclitics cut off norm (و، ب، ال…), or ""
@@ -38,12 +37,12 @@ type tagTok struct {
 type tokShape uint8
 
 const (
-	shapeArabic tokShape = iota + 1 // Arabic letters only
-	shapeLatin                      // Latin letters only, lower case first
-	shapeLatinCap                   // Latin letters only, capital first
-	shapeDigits                     // a number
-	shapePunct                      // punctuation or a symbol
-	shapeMixed                      // letters of several scripts
+	shapeArabic   tokShape = iota + 1 // Arabic letters only
+	shapeLatin                        // Latin letters only, lower case first
+	shapeLatinCap                     // Latin letters only, capital first
+	shapeDigits                       // a number
+	shapePunct                        // punctuation or a symbol
+	shapeMixed                        // letters of several scripts
 )
 
 // shapeOf returns the shape of the normalized token s.
@@ -109,31 +108,31 @@ const (
 type template uint64
 
 const (
-	tBias     template = iota + 1 // the label prior
-	tWord                         // the word as written
-	tNorm                         // the normalized word
-	tStem                         // the stem
-	tClitics                      // the proclitics
-	tPrefix                       // a prefix of the word, by length
-	tSuffix                       // a suffix of the word, by length
-	tStemPre                      // a prefix of the stem, by length
-	tStemSuf                      // a suffix of the stem, by length
-	tGram                         // a character 3- or 4-gram of the stem
-	tShape                        // the shape
-	tNormAt                       // the normalized word at an offset in -2..2
-	tStemAt                       // the stem at offset -1 or +1
-	tShapeAt                      // the shape at offset -1 or +1
-	tBigram                       // the previous and this normalized word
-	tBigramR                      // this and the next normalized word
-	tMarkAt                       // a mark of the word at an offset in -1..1
-	tMarks2                       // the marks of the previous and this word together
-	tStack                        // the first stage's label
-	tStackCtx                     // the first stage's labels around and at the token
-	tDocTypes                     // the types other tokens of the stem have in the document
-	tDocTypesLabel                // tDocTypes × the first stage's label
-	tTrans                        // previous label
-	tPrevWord                     // previous label × normalized word
-	tPrevStem                     // previous label × stem
+	tBias          template = iota + 1 // the label prior
+	tNorm                              // the normalized word
+	tStem                              // the stem
+	tClitics                           // the proclitics
+	tPrefix                            // a prefix of the word, by length
+	tSuffix                            // a suffix of the word, by length
+	tStemPre                           // a prefix of the stem, by length
+	tStemSuf                           // a suffix of the stem, by length
+	tGram                              // a character 3- or 4-gram of the stem
+	tShape                             // the shape
+	tNormAt                            // the normalized word at an offset in -2..2
+	tStemAt                            // the stem at offset -1 or +1
+	tShapeAt                           // the shape at offset -1 or +1
+	tBigram                            // the previous and this normalized word
+	tBigramR                           // this and the next normalized word
+	tMarkAt                            // a mark of the word at an offset in -1..1
+	tStack                             // the first stage's label
+	tStackCtx                          // the first stage's labels around and at the token
+	tDocTypes                          // the types other tokens of the stem have in the document
+	tDocTypesLabel                     // tDocTypes × the first stage's label
+	tDocBegins                         // the types other tokens of the stem begin in the document
+	tDocShare                          // how many other tokens of the stem are inside an entity
+	tDocAround                         // the document types of the neighbours' stems and the token's
+	tTrans                             // previous label
+	tPrevWord                          // previous label × normalized word
 )
 
 // fnv64 returns the FNV-1a hash of s.
@@ -159,7 +158,10 @@ func mix64(x uint64) uint64 {
 
 // fkey returns the key of template t over the values a and b.
 func fkey(t template, a, b uint64) uint64 {
-	return mix64(mix64(uint64(t)*0x9e3779b97f4a7c15^a) + b)
+	if dbgDrop[t] {
+		return 0
+	}
+	return mix64(uint64(t)*0x9e3779b97f4a7c15 ^ a ^ (b*0xc2b2ae3d27d4eb4f + 0x165667b19e3779f9))
 }
 
 // Hash values of the positions outside a sentence.
@@ -170,41 +172,68 @@ var (
 
 // tokHash holds the hashes of one token's strings.
 type tokHash struct {
-	word, norm, stem, clitics, shape uint64
+	norm, stem, clitics, shape uint64
 }
 
-// sentFeatures is the feature keys of one sentence: the emission keys of
-// token k are keys[off[k]:off[k+1]]; edge holds the word and stem hashes
-// that the transition templates mix with the previous label.
+// sentFeatures is the feature keys of one sentence. The keys of a token
+// are of two kinds: intrinsic keys read the token alone (its word, stem,
+// affixes…), so that a word's intrinsic score is the same wherever it
+// occurs; context keys read its neighbours, its marks and the first
+// stage. keys[off[k]:off[k+1]] are the context keys of token k, and with
+// the intrinsic ones too when featurize was asked for them; edge holds the
+// token hashes.
 type sentFeatures struct {
-	keys []uint64
-	off  []int32
-	edge []tokHash
+	keys  []uint64
+	off   []int32
+	edge  []tokHash
+	marks []tokMarks
+	views []docView // for the second stage
 }
 
 // featurize computes the features of sentence s of d, reading the name
 // lists nl and, for the second stage, the first stage's output st (nil
-// for the first stage); buffers of f are reused.
-func (f *sentFeatures) featurize(d *tagDoc, s tagSent, nl *nameLists, st *stackInput) {
+// for the first stage); with intrinsic, each token's keys include its
+// intrinsic keys. The buffers of f are reused.
+func (f *sentFeatures) featurize(d *tagDoc, s tagSent, nl nameLists, st *stackInput, intrinsic bool) {
 	n := s.last - s.first
 	f.keys = f.keys[:0]
 	f.off = append(f.off[:0], 0)
 	f.edge = f.edge[:0]
-	marks := make([]tokMarks, n)
+	f.marks = f.marks[:0]
 	for k := range n {
-		tk := &d.toks[s.first+k]
-		h := tokHash{word: fnv64(tk.word), norm: fnv64(tk.norm), stem: fnv64(tk.stem),
-			clitics: fnv64(tk.clitics), shape: uint64(tk.shape)}
+		h := hashTok(&d.toks[s.first+k])
 		f.edge = append(f.edge, h)
-		marks[k] = tk.marks | nl.marks(h)
+		f.marks = append(f.marks, d.toks[s.first+k].marks|nl.marks(h))
+	}
+	f.views = f.views[:0]
+	if st != nil {
+		for k := range n {
+			f.views = append(f.views, st.view(s.first+k, f.edge[k].stem))
+		}
 	}
 	for k := range n {
-		f.keys = tokenFeatures(f.keys, &d.toks[s.first+k], f.edge, marks, k)
+		if intrinsic {
+			f.keys = intrinsicFeatures(f.keys, &d.toks[s.first+k], f.edge[k], st != nil)
+		}
 		if st != nil {
-			f.keys = st.features(f.keys, s, s.first+k, f.edge[k].stem)
+			f.keys = liteContextFeatures(f.keys, f.edge, f.marks, k)
+			f.keys = st.stackFeatures(f.keys, s, k, f.views)
+		} else {
+			f.keys = contextFeatures(f.keys, f.edge, f.marks, k)
 		}
 		f.off = append(f.off, int32(len(f.keys)))
 	}
+}
+
+// hashTok returns the hashes of the token's strings.
+func hashTok(tk *tagTok) tokHash {
+	return tokHash{norm: fnv64(tk.norm), stem: fnv64(tk.stem), clitics: fnv64(tk.clitics), shape: uint64(tk.shape)}
+}
+
+// key returns a key for the token's intrinsic scores: the same for two
+// tokens with the same strings.
+func (h tokHash) key() uint64 {
+	return mix64(h.norm ^ mix64(h.stem^mix64(h.clitics+h.shape)))
 }
 
 // at returns the hashes of token k of the sentence, or the padding of
@@ -212,30 +241,42 @@ func (f *sentFeatures) featurize(d *tagDoc, s tagSent, nl *nameLists, st *stackI
 func at(hs []tokHash, k int) tokHash {
 	switch {
 	case k < 0:
-		return tokHash{padBefore, padBefore, padBefore, padBefore, padBefore}
+		return tokHash{padBefore, padBefore, padBefore, padBefore}
 	case k >= len(hs):
-		return tokHash{padAfter, padAfter, padAfter, padAfter, padAfter}
+		return tokHash{padAfter, padAfter, padAfter, padAfter}
 	}
 	return hs[k]
 }
 
-// tokenFeatures appends the emission keys of token k of a sentence whose
-// token hashes are hs and marks are marks.
-func tokenFeatures(keys []uint64, tk *tagTok, hs []tokHash, marks []tokMarks, k int) []uint64 {
-	h := hs[k]
+// intrinsicFeatures appends the intrinsic keys of the token tk with
+// hashes h: for the first stage its word, stem, proclitics, shape,
+// affixes of word and stem and the character n-grams of the stem; for
+// the second, its word, stem and the affixes of the word.
+func intrinsicFeatures(keys []uint64, tk *tagTok, h tokHash, second bool) []uint64 {
 	keys = append(keys,
 		fkey(tBias, 0, 0),
-		fkey(tWord, h.word, 0),
 		fkey(tNorm, h.norm, 0),
 		fkey(tStem, h.stem, 0),
+	)
+	keys = affixFeatures(keys, tPrefix, tSuffix, tk.norm)
+	if second {
+		return keys
+	}
+	keys = append(keys,
 		fkey(tClitics, h.clitics, 0),
 		fkey(tShape, h.shape, 0),
 	)
-	keys = affixFeatures(keys, tPrefix, tSuffix, tk.norm)
 	if tk.clitics != "" {
 		keys = affixFeatures(keys, tStemPre, tStemSuf, tk.stem)
 	}
-	keys = gramFeatures(keys, tk.stem)
+	return gramFeatures(keys, tk.stem)
+}
+
+// contextFeatures appends the first stage's context keys of token k of a
+// sentence whose token hashes are hs and marks are marks: the words at
+// ±1 and ±2, the stems and shapes at ±1, the bigrams and the marks.
+func contextFeatures(keys []uint64, hs []tokHash, marks []tokMarks, k int) []uint64 {
+	h := hs[k]
 	for o := -2; o <= 2; o++ {
 		if o != 0 {
 			keys = append(keys, fkey(tNormAt, uint64(o+2), at(hs, k+o).norm))
@@ -247,6 +288,13 @@ func tokenFeatures(keys []uint64, tk *tagTok, hs []tokHash, marks []tokMarks, k 
 		fkey(tShapeAt, p.shape, 0), fkey(tShapeAt, nx.shape, 1),
 		fkey(tBigram, p.norm, h.norm), fkey(tBigramR, h.norm, nx.norm),
 	)
+	return markFeatures(keys, marks, k)
+}
+
+// liteContextFeatures appends the second stage's share of the first
+// stage's context keys of token k: the words at ±1 and the marks.
+func liteContextFeatures(keys []uint64, hs []tokHash, marks []tokMarks, k int) []uint64 {
+	keys = append(keys, fkey(tNormAt, 1, at(hs, k-1).norm), fkey(tNormAt, 3, at(hs, k+1).norm))
 	return markFeatures(keys, marks, k)
 }
 
@@ -314,8 +362,7 @@ func gramFeatures(keys []uint64, s string) []uint64 {
 	return keys
 }
 
-// markFeatures appends one key per mark of the tokens k-1, k and k+1,
-// and one for the marks of k-1 and k together.
+// markFeatures appends one key per mark of the tokens k-1, k and k+1.
 func markFeatures(keys []uint64, marks []tokMarks, k int) []uint64 {
 	for o := -1; o <= 1; o++ {
 		j := k + o
@@ -326,13 +373,6 @@ func markFeatures(keys []uint64, marks []tokMarks, k int) []uint64 {
 			bit := uint64(m & -m)
 			keys = append(keys, fkey(tMarkAt, uint64(o+1), bit))
 		}
-	}
-	prev := tokMarks(1 << 31) // the start of the sentence
-	if k > 0 {
-		prev = marks[k-1]
-	}
-	if prev|marks[k] != 0 {
-		keys = append(keys, fkey(tMarks2, uint64(prev), uint64(marks[k])))
 	}
 	return keys
 }
@@ -350,8 +390,15 @@ const (
 )
 
 // nameLists are the word lists the tagger's marks read beside the
-// lexicon, indexed by the list constants.
-type nameLists [numLists]map[uint64]struct{}
+// lexicon: for each listed word (by the hash of its normalized form), the
+// lists that hold it.
+type nameLists map[uint64]listSet
+
+// listSet is a set of lists: bit l is the list l.
+type listSet uint8
+
+// add puts the word hash h in list l.
+func (nl nameLists) add(l int, h uint64) { nl[h] |= 1 << l }
 
 // listMarks are the marks of the lists that mark a listed word.
 var listMarks = [numLists]tokMarks{listGiven: mGiven, listFamily: mFamily, listPER: mSeenPER, listORG: mSeenORG, listLOC: mSeenLOC}
@@ -359,23 +406,19 @@ var listMarks = [numLists]tokMarks{listGiven: mGiven, listFamily: mFamily, listP
 // marks returns the list marks of a token with hashes h: a list's mark
 // if its normalized form or its stem is listed, and rare if its
 // normalized form is an Arabic word that is not frequent.
-func (nl *nameLists) marks(h tokHash) tokMarks {
+func (nl nameLists) marks(h tokHash) tokMarks {
+	norm := nl[h.norm]
+	set := norm | nl[h.stem]
 	var m tokMarks
-	for l, set := range nl {
-		if listMarks[l] != 0 && (has(set, h.norm) || has(set, h.stem)) {
+	for l := range numLists {
+		if set&(1<<l) != 0 {
 			m |= listMarks[l]
 		}
 	}
-	if h.shape == uint64(shapeArabic) && !has(nl[listFrequent], h.norm) {
+	if h.shape == uint64(shapeArabic) && norm&(1<<listFrequent) == 0 {
 		m |= mRare
 	}
 	return m
-}
-
-// has reports whether set holds h.
-func has(set map[uint64]struct{}, h uint64) bool {
-	_, ok := set[h]
-	return ok
 }
 
 // stackInput is what the second stage reads of the first: the first
@@ -387,48 +430,78 @@ type stackInput struct {
 }
 
 // docEvidence counts, for each stem (by hash) of a document, its tokens
-// ([0]) and those the first stage put inside an entity of each type
-// ([tagPER], [tagORG], [tagLOC]).
-type docEvidence map[uint64][4]int32
+// with each first-stage label, and ([nLabels]) all its tokens.
+type docEvidence map[uint64][nLabels + 1]int32
 
-// add counts a token of stem hash h with first-stage label l, n times
-// (n is -1 to take one back).
-func (ev docEvidence) add(h uint64, l uint8, n int32) {
+// add counts a token of stem hash h with first-stage label l.
+func (ev docEvidence) add(h uint64, l uint8) {
 	c := ev[h]
-	c[0] += n
-	if t := labelType(l); t != 0 {
-		c[t] += n
-	}
+	c[l]++
+	c[nLabels]++
 	ev[h] = c
 }
 
-// features appends the second-stage keys of token i, in sentence s,
-// whose stem hashes to stem: the first stage's labels at and around it,
-// and the types the first stage gave the other tokens of its stem in the
-// document.
-func (st *stackInput) features(keys []uint64, s tagSent, i int, stem uint64) []uint64 {
-	l := st.labels[i]
-	prev, next := uint64(startLabel), uint64(startLabel)
-	if i > s.first {
-		prev = uint64(st.labels[i-1])
-	}
-	if i+1 < s.last {
-		next = uint64(st.labels[i+1])
-	}
+// docView is what the document says about one token: the labels the
+// first stage gave the other tokens of its stem, as masks over the
+// entity types (bit t-1 for type t).
+type docView struct {
+	types  uint8 // types inside which some other token of the stem was
+	begins uint8 // types some other token of the stem began
+	share  uint8 // 0: no other token; 1–3: less than half, half or more, all of them inside an entity
+}
+
+// view returns the document's view of token i, with stem hash stem.
+func (st *stackInput) view(i int, stem uint64) docView {
 	c := st.ev[stem]
-	if t := labelType(l); t != 0 {
-		c[t]--
-	}
-	var types uint64
-	for t := range 3 {
-		if c[t+1] > 0 {
-			types |= 1 << t
+	c[st.labels[i]]--
+	c[nLabels]--
+	var v docView
+	inside := int32(0)
+	for l := uint8(1); l < nLabels; l++ {
+		if c[l] > 0 {
+			v.types |= 1 << (labelType(l) - 1)
+			if isBegin(l) {
+				v.begins |= 1 << (labelType(l) - 1)
+			}
+			inside += c[l]
 		}
 	}
+	switch {
+	case c[nLabels] == 0:
+	case inside == c[nLabels]:
+		v.share = 3
+	case 2*inside >= c[nLabels]:
+		v.share = 2
+	default:
+		v.share = 1
+	}
+	return v
+}
+
+// stackFeatures appends the second-stage keys of token k of sentence s:
+// the first stage's labels at and around it, and the document's view of
+// it and of its neighbours (views holds the views of the sentence).
+func (st *stackInput) stackFeatures(keys []uint64, s tagSent, k int, views []docView) []uint64 {
+	i := s.first + k
+	l := uint64(st.labels[i])
+	prev, next := uint64(startLabel), uint64(startLabel)
+	var pv, nv docView
+	if k > 0 {
+		prev, pv = uint64(st.labels[i-1]), views[k-1]
+	}
+	if i+1 < s.last {
+		next, nv = uint64(st.labels[i+1]), views[k+1]
+	}
+	v := views[k]
 	return append(keys,
-		fkey(tStack, uint64(l), 0),
-		fkey(tStackCtx, prev<<8|next, uint64(l)),
-		fkey(tDocTypes, types, 0),
-		fkey(tDocTypesLabel, types, uint64(l)),
+		fkey(tStack, l, 0),
+		fkey(tStackCtx, prev<<8|next, l),
+		fkey(tDocTypes, uint64(v.types), 0),
+		fkey(tDocTypesLabel, uint64(v.types), l),
+		fkey(tDocBegins, uint64(v.begins)<<8|uint64(v.types), 0),
+		fkey(tDocShare, uint64(v.share)<<8|uint64(v.types), 0),
+		fkey(tDocAround, uint64(pv.types)<<8|uint64(nv.types), uint64(v.types)),
 	)
 }
+
+var dbgDrop [64]bool // TEMPORARY

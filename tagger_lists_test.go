@@ -49,19 +49,10 @@ func parseNameList(src string) []string {
 	return out
 }
 
-// newLists returns empty lists.
-func newLists() *nameLists {
-	var nl nameLists
-	for l := range nl {
-		nl[l] = map[uint64]struct{}{}
-	}
-	return &nl
-}
-
 // externalNames reads the name files that are present, returning their
 // lists and a header field recording each file's SHA-256 or absence.
-func externalNames() (*nameLists, modelHeader, error) {
-	nl := newLists()
+func externalNames() (nameLists, modelHeader, error) {
+	nl := nameLists{}
 	var rec []string
 	for _, f := range nameFiles {
 		b, err := os.ReadFile(f.path)
@@ -74,12 +65,12 @@ func externalNames() (*nameLists, modelHeader, error) {
 		}
 		sum := sha256.Sum256(b)
 		rec = append(rec, f.path+"="+hex.EncodeToString(sum[:]))
-		set := nl[listFamily]
+		l := listFamily
 		if f.given {
-			set = nl[listGiven]
+			l = listGiven
 		}
 		for _, w := range parseNameList(string(b)) {
-			set[fnv64(w)] = struct{}{}
+			nl.add(l, fnv64(w))
 		}
 	}
 	return nl, modelHeader{{"name-files", strings.Join(rec, " ")}}, nil
@@ -90,12 +81,12 @@ func externalNames() (*nameLists, modelHeader, error) {
 // words or more (family names), the words inside each type of entity, and
 // the count of every word.
 type harvest struct {
-	sets  *nameLists // all but listFrequent
+	sets  nameLists // all but listFrequent
 	count map[uint64]int
 }
 
 func newHarvest() *harvest {
-	return &harvest{sets: newLists(), count: map[uint64]int{}}
+	return &harvest{sets: nameLists{}, count: map[uint64]int{}}
 }
 
 // typeList is the list of the words seen inside entities of each type.
@@ -109,37 +100,34 @@ func (h *harvest) add(a *aligned) {
 	}
 	for _, sp := range a.sentSpans(a.labels) {
 		for k := sp.first; k < sp.last; k++ {
-			h.sets[typeList[sp.typ]][fnv64(d.toks[k].norm)] = struct{}{}
+			h.sets.add(typeList[sp.typ], fnv64(d.toks[k].norm))
 		}
 		if sp.typ != tagPER {
 			continue
 		}
-		h.sets[listGiven][fnv64(d.toks[sp.first].norm)] = struct{}{}
+		h.sets.add(listGiven, fnv64(d.toks[sp.first].norm))
 		if sp.last-sp.first > 1 {
-			h.sets[listFamily][fnv64(d.toks[sp.last-1].norm)] = struct{}{}
+			h.sets.add(listFamily, fnv64(d.toks[sp.last-1].norm))
 		}
 	}
 }
 
 // lists returns the lists of the harvests hs plus ext: frequent words
 // are those seen at least twice in hs.
-func lists(hs []*harvest, ext *nameLists) *nameLists {
-	nl := newLists()
+func lists(hs []*harvest, ext nameLists) nameLists {
+	nl := nameLists{}
 	count := map[uint64]int{}
 	for _, h := range append(hs, &harvest{sets: ext}) {
-		for l, set := range h.sets {
-			for w := range set {
-				nl[l][w] = struct{}{}
-			}
+		for w, set := range h.sets {
+			nl[w] |= set &^ (1 << listFrequent)
 		}
 		for w, n := range h.count {
 			count[w] += n
 		}
 	}
-	clear(nl[listFrequent])
 	for w, n := range count {
 		if n >= 2 {
-			nl[listFrequent][w] = struct{}{}
+			nl.add(listFrequent, w)
 		}
 	}
 	return nl
@@ -149,7 +137,7 @@ func lists(hs []*harvest, ext *nameLists) *nameLists {
 // train, each built without its own block, so that a sentence's features
 // never read lists made from its own labels; and the lists of all of
 // train, which the model ships and dev is tagged with.
-func jackknifeLists(train []*aligned, folds int, ext *nameLists) (byFold []*nameLists, full *nameLists) {
+func jackknifeLists(train []*aligned, folds int, ext nameLists) (byFold []nameLists, full nameLists) {
 	hs := make([]*harvest, folds)
 	for k := range hs {
 		hs[k] = newHarvest()
@@ -165,18 +153,23 @@ func jackknifeLists(train []*aligned, folds int, ext *nameLists) (byFold []*name
 }
 
 // sorted returns the lists as sorted hashes, for the model file.
-func (nl *nameLists) sorted() (out [numLists][]uint64) {
-	for l, m := range nl {
-		for k := range m {
-			out[l] = append(out[l], k)
+func (nl nameLists) sorted() (out [numLists][]uint64) {
+	for w, set := range nl {
+		for l := range numLists {
+			if set&(1<<l) != 0 {
+				out[l] = append(out[l], w)
+			}
 		}
+	}
+	for l := range out {
 		slices.Sort(out[l])
 	}
 	return out
 }
 
 // String summarizes the lists' sizes.
-func (nl *nameLists) String() string {
-	return fmt.Sprintf("given %d, family %d, frequent %d, PER %d, ORG %d, LOC %d", len(nl[listGiven]), len(nl[listFamily]),
-		len(nl[listFrequent]), len(nl[listPER]), len(nl[listORG]), len(nl[listLOC]))
+func (nl nameLists) String() string {
+	s := nl.sorted()
+	return fmt.Sprintf("given %d, family %d, frequent %d, PER %d, ORG %d, LOC %d", len(s[listGiven]), len(s[listFamily]),
+		len(s[listFrequent]), len(s[listPER]), len(s[listORG]), len(s[listLOC]))
 }

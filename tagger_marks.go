@@ -8,7 +8,7 @@ package arnews
 // re-point; the features, the model and the decoder never look further.
 
 // tagInput returns the tagger's view of the prepared text t: for each
-// token its surface form, normalized form, stem and proclitics, shape and
+// token its normalized form, stem and proclitics, shape and
 // lexicon marks, and the token ranges of the sentences. marks may be nil;
 // otherwise it holds one entry per token of t.
 func tagInput(t *text, marks []tokMarks) *tagDoc {
@@ -17,7 +17,6 @@ func tagInput(t *text, marks []tokMarks) *tagDoc {
 		tk := &t.toks[i]
 		c := tk.cuts[tk.ncut-1] // the longest proclitic reading
 		tt := &d.toks[i]
-		tt.word = t.src[tk.span.Start:tk.span.End]
 		tt.norm = tk.norm
 		tt.stem = tk.stem(c)
 		tt.clitics = tk.norm[:c.at]

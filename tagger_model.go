@@ -54,30 +54,26 @@ type tagModel struct {
 }
 
 // featTable is the weights of one stage: open addressing on the feature
-// ID, linear probing.
+// ID, linear probing. The IDs are apart from the weights, so that looking
+// up a feature the model lacks, as most n-grams and bigrams of new text
+// are, reads only the compact ID array.
 type featTable struct {
-	slots []featSlot
-	mask  uint32 // len(slots) - 1
-}
-
-// featSlot is one feature and its weights, one per label.
-type featSlot struct {
-	id uint32
-	w  [nLabels]int16
+	ids  []uint32         // the feature ID of each slot; 0 is empty
+	w    [][nLabels]int16 // the weights of each slot's feature
+	mask uint32           // len(ids) - 1
 }
 
 // add adds the weights of the feature key to s.
 func (w *featTable) add(key uint64, s *[nLabels]int64) {
 	id := featID(key)
 	for i := id & w.mask; ; i = (i + 1) & w.mask {
-		sl := &w.slots[i]
-		if sl.id == id {
-			for c, w := range sl.w {
-				s[c] += int64(w)
+		switch w.ids[i] {
+		case id:
+			for c, v := range &w.w[i] {
+				s[c] += int64(v)
 			}
 			return
-		}
-		if sl.id == 0 {
+		case 0:
 			return
 		}
 	}
@@ -130,8 +126,9 @@ func decodeModel(file []byte) (*tagModel, error) {
 	if n := r.uint32(); n != numLists {
 		return nil, fmt.Errorf("%w: %d word lists, want %d", errModel, n, numLists)
 	}
-	for l := range m.lists {
-		m.lists[l] = r.hashSet()
+	m.lists = nameLists{}
+	for l := range numLists {
+		r.readList(m.lists, l)
 	}
 	if r.err != nil || len(r.b) != 0 {
 		return nil, fmt.Errorf("%w: body malformed", errModel)
@@ -184,14 +181,14 @@ func (r *bodyReader) stage() stageWeights {
 // newFeatTable returns the lookup table of the weights sw.
 func newFeatTable(sw *stageWeights) featTable {
 	n := len(sw.ids)
-	size := 1 << bits.Len(uint(n+n/2)) // a load factor of at most 2/3
-	w := featTable{slots: make([]featSlot, size), mask: uint32(size - 1)}
+	size := 1 << bits.Len(uint(n*4/3)) // a load factor of 3/8 to 3/4
+	w := featTable{ids: make([]uint32, size), w: make([][nLabels]int16, size), mask: uint32(size - 1)}
 	for k, id := range sw.ids {
 		i := id & w.mask
-		for w.slots[i].id != 0 {
+		for w.ids[i] != 0 {
 			i = (i + 1) & w.mask
 		}
-		w.slots[i] = featSlot{id: id, w: sw.weights[k]}
+		w.ids[i], w.w[i] = id, sw.weights[k]
 	}
 	return w
 }
@@ -213,23 +210,21 @@ func (r *bodyReader) take(n int) []byte {
 	return v
 }
 
-func (r *bodyReader) byte() byte      { return r.take(1)[0] }
-func (r *bodyReader) uint16() uint16  { return binary.LittleEndian.Uint16(r.take(2)) }
-func (r *bodyReader) uint32() uint32  { return binary.LittleEndian.Uint32(r.take(4)) }
-func (r *bodyReader) uint64() uint64  { return binary.LittleEndian.Uint64(r.take(8)) }
+func (r *bodyReader) byte() byte     { return r.take(1)[0] }
+func (r *bodyReader) uint16() uint16 { return binary.LittleEndian.Uint16(r.take(2)) }
+func (r *bodyReader) uint32() uint32 { return binary.LittleEndian.Uint32(r.take(4)) }
+func (r *bodyReader) uint64() uint64 { return binary.LittleEndian.Uint64(r.take(8)) }
 
-// hashSet reads a counted list of hashes.
-func (r *bodyReader) hashSet() map[uint64]struct{} {
+// readList reads a counted list of hashes into list l of nl.
+func (r *bodyReader) readList(nl nameLists, l int) {
 	n := int(r.uint32())
 	if r.err != nil || n > len(r.b)/8 {
 		r.err = errModel
-		return nil
+		return
 	}
-	set := make(map[uint64]struct{}, n)
 	for range n {
-		set[r.uint64()] = struct{}{}
+		nl.add(l, r.uint64())
 	}
-	return set
 }
 
 // modelWeights is a model's content before encoding: the weights of

@@ -13,9 +13,10 @@ import (
 // the step it was made at, so that the average of w over all steps is
 // w - u/step (Daumé's trick).
 type perceptron struct {
-	w    []int32
-	u    []int64
-	step int64
+	w      []int32
+	u      []int64
+	step   int64
+	margin int64 // added to the score of every wrong label in training
 }
 
 // newPerceptron returns a perceptron over nf features.
@@ -74,7 +75,7 @@ func (pc *perceptron) update(s *seq, pred []uint8) {
 			}
 		}
 		if g != p || prevG != prevP {
-			for j := range 3 {
+			for j := range 2 {
 				pc.bump(s.edge[k][prevG][j], g, 1)
 				pc.bump(s.edge[k][prevP][j], p, -1)
 			}
@@ -100,6 +101,15 @@ func (pc *perceptron) epoch(train []*seq, order []int) {
 	for _, i := range order {
 		s := train[i]
 		pc.fillCurrent(s, &lat)
+		if pc.margin != 0 {
+			for k, g := range s.labels {
+				for c := range uint8(nLabels) {
+					if c != g {
+						lat.emit[k][c] += pc.margin
+					}
+				}
+			}
+		}
 		pred = lat.viterbi(pred)
 		if !slices8Equal(pred, s.labels) {
 			pc.update(s, pred)

@@ -34,10 +34,11 @@ type trainConfig struct {
 	folds     int    // jackknife folds of the lists harvested from train
 	minCount  int    // a feature seen fewer times in train is dropped
 	docWindow int    // sentences on each side that make a training document
+	margin    int64  // added to wrong labels' scores when training
 }
 
 // defaultTrainConfig is the configuration of the shipped model.
-var defaultTrainConfig = trainConfig{seed: 20080101, maxEpochs: 30, patience: 5, folds: 10, minCount: 2, docWindow: 5}
+var defaultTrainConfig = trainConfig{seed: 20080101, maxEpochs: 30, patience: 5, folds: 10, minCount: 2, docWindow: 5, margin: 100}
 
 // header returns the header fields recording the configuration.
 func (c trainConfig) header() modelHeader {
@@ -48,6 +49,7 @@ func (c trainConfig) header() modelHeader {
 		{"jackknife-folds", strconv.Itoa(c.folds)},
 		{"min-feature-count", strconv.Itoa(c.minCount)},
 		{"doc-window", strconv.Itoa(c.docWindow)},
+		{"margin", strconv.FormatInt(c.margin, 10)},
 	}
 }
 
@@ -176,7 +178,7 @@ func trainModel(raw []byte, cfg trainConfig, logf func(string, ...any)) ([]byte,
 // stage's output.
 type example struct {
 	a     *aligned
-	lists *nameLists
+	lists nameLists
 	stack *stackInput
 }
 
@@ -187,6 +189,7 @@ func trainStage(name string, train, dev []example, cfg trainConfig, logf func(st
 	idx := indexFeatures(trainSeqs, cfg.minCount)
 	logf("%s: %d train sequences, %d dev sequences, %d features", name, len(trainSeqs), len(devSeqs), len(idx.ids))
 	pc := newPerceptron(len(idx.ids))
+	pc.margin = cfg.margin
 	best, epoch := pc.fit(idx.compile(trainSeqs), idx.compile(devSeqs), cfg, logf)
 	return quantize(best, idx.ids), epoch
 }
@@ -325,7 +328,7 @@ type rawSeq struct {
 	labels []uint8
 	ids    []uint32
 	off    []int32
-	edge   [][nPrev][3]uint32
+	edge   [][nPrev][2]uint32
 }
 
 // rawSeqs featurizes the library sentences of the examples.
@@ -335,15 +338,15 @@ func rawSeqs(exs []example) []*rawSeq {
 	for _, ex := range exs {
 		d := ex.a.doc
 		for _, s := range d.sents {
-			f.featurize(d, s, ex.lists, ex.stack)
+			f.featurize(d, s, ex.lists, ex.stack, true)
 			r := &rawSeq{labels: ex.a.labels[s.first:s.last], off: slices.Clone(f.off)}
 			for _, k := range f.keys {
 				r.ids = append(r.ids, featID(k))
 			}
-			r.edge = make([][nPrev][3]uint32, len(f.edge))
+			r.edge = make([][nPrev][2]uint32, len(f.edge))
 			for k, h := range f.edge {
 				for p := range uint64(nPrev) {
-					r.edge[k][p] = [3]uint32{featID(fkey(tTrans, p, 0)), featID(fkey(tPrevWord, p, h.norm)), featID(fkey(tPrevStem, p, h.stem))}
+					r.edge[k][p] = [2]uint32{featID(fkey(tTrans, p, 0)), featID(fkey(tPrevWord, p, h.norm))}
 				}
 			}
 			out = append(out, r)
@@ -398,7 +401,7 @@ type seq struct {
 	labels []uint8
 	feats  []int32
 	off    []int32
-	edge   [][nPrev][3]int32
+	edge   [][nPrev][2]int32
 }
 
 // compile maps the IDs of seqs to indices.
@@ -411,7 +414,7 @@ func (x *featIndex) compile(seqs []*rawSeq) []*seq {
 		return -1
 	}
 	for n, r := range seqs {
-		s := &seq{labels: r.labels, off: r.off, feats: make([]int32, len(r.ids)), edge: make([][nPrev][3]int32, len(r.edge))}
+		s := &seq{labels: r.labels, off: r.off, feats: make([]int32, len(r.ids)), edge: make([][nPrev][2]int32, len(r.edge))}
 		for i, id := range r.ids {
 			s.feats[i] = look(id)
 		}

@@ -101,6 +101,7 @@ const (
 	mSeenPER                        // a word seen inside a person in training
 	mSeenORG                        // a word seen inside an organisation in training
 	mSeenLOC                        // a word seen inside a place in training
+	mCommonName                     // a name that is also a common word
 	numMarks   = iota
 )
 
@@ -386,6 +387,7 @@ const (
 	listPER             // words seen inside a person in training
 	listORG             // words seen inside an organisation in training
 	listLOC             // words seen inside a place in training
+	listCommonName      // names that are also common words (the name files' "common" flag)
 	numLists
 )
 
@@ -401,7 +403,8 @@ type listSet uint8
 func (nl nameLists) add(l int, h uint64) { nl[h] |= 1 << l }
 
 // listMarks are the marks of the lists that mark a listed word.
-var listMarks = [numLists]tokMarks{listGiven: mGiven, listFamily: mFamily, listPER: mSeenPER, listORG: mSeenORG, listLOC: mSeenLOC}
+var listMarks = [numLists]tokMarks{listGiven: mGiven, listFamily: mFamily, listPER: mSeenPER, listORG: mSeenORG, listLOC: mSeenLOC,
+	listCommonName: mCommonName}
 
 // marks returns the list marks of a token with hashes h: a list's mark
 // if its normalized form or its stem is listed, and rare if its

@@ -27,22 +27,32 @@ var nameFiles = []struct {
 	{"data/family-names.tsv", false},
 }
 
-// parseNameList returns the normalized words of the names in a name file:
-// every word of every name, in file order.
-func parseNameList(src string) []string {
-	var out []string
+// listedName is a word of a name file.
+type listedName struct {
+	norm   string // normalized
+	common bool   // the row is flagged common: the name is also an ordinary word
+}
+
+// parseNameList returns the normalized words of the names in a name file
+// (columns name, gender, origin, flags, source; # starts a comment; the
+// first other row is the column header): every word of every name, in
+// file order.
+func parseNameList(src string) []listedName {
+	var out []listedName
 	for line := range strings.SplitSeq(src, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		name, _, _ := strings.Cut(line, "\t")
-		if name = strings.TrimSpace(name); name == "" || name == "name" {
+		f := strings.Split(line, "\t")
+		name := strings.TrimSpace(f[0])
+		if name == "" || name == "name" {
 			continue
 		}
+		common := len(f) > 3 && slices.Contains(strings.Split(f[3], ","), "common")
 		for _, tk := range tagInput(prepare(name), nil).toks {
 			if tk.shape != shapePunct {
-				out = append(out, tk.norm)
+				out = append(out, listedName{tk.norm, common})
 			}
 		}
 	}
@@ -70,7 +80,11 @@ func externalNames() (nameLists, modelHeader, error) {
 			l = listGiven
 		}
 		for _, w := range parseNameList(string(b)) {
-			nl.add(l, fnv64(w))
+			if w.common {
+				nl.add(listCommonName, fnv64(w.norm))
+			} else {
+				nl.add(l, fnv64(w.norm))
+			}
 		}
 	}
 	return nl, modelHeader{{"name-files", strings.Join(rec, " ")}}, nil

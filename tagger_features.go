@@ -122,6 +122,7 @@ const (
 	tNormAt                            // the normalized word at an offset in -2..2
 	tStemAt                            // the stem at offset -1 or +1
 	tShapeAt                           // the shape at offset -1 or +1
+	tSufAt                             // the last two letters of the word at offset -1 or +1
 	tBigram                            // the previous and this normalized word
 	tBigramR                           // this and the next normalized word
 	tMarkAt                            // a mark of the word at an offset in -1..1
@@ -173,7 +174,7 @@ var (
 
 // tokHash holds the hashes of one token's strings.
 type tokHash struct {
-	norm, stem, clitics, shape uint64
+	norm, stem, clitics, shape, suf2 uint64
 }
 
 // sentFeatures is the feature keys of one sentence. The keys of a token
@@ -228,7 +229,13 @@ func (f *sentFeatures) featurize(d *tagDoc, s tagSent, nl nameLists, st *stackIn
 
 // hashTok returns the hashes of the token's strings.
 func hashTok(tk *tagTok) tokHash {
-	return tokHash{norm: fnv64(tk.norm), stem: fnv64(tk.stem), clitics: fnv64(tk.clitics), shape: uint64(tk.shape)}
+	suf := tk.norm
+	for n := 0; n < 2 && len(suf) > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(suf)
+		suf = suf[:len(suf)-sz]
+	}
+	return tokHash{norm: fnv64(tk.norm), stem: fnv64(tk.stem), clitics: fnv64(tk.clitics), shape: uint64(tk.shape),
+		suf2: fnv64(tk.norm[len(suf):])}
 }
 
 // key returns a key for the token's intrinsic scores: the same for two
@@ -242,9 +249,9 @@ func (h tokHash) key() uint64 {
 func at(hs []tokHash, k int) tokHash {
 	switch {
 	case k < 0:
-		return tokHash{padBefore, padBefore, padBefore, padBefore}
+		return tokHash{padBefore, padBefore, padBefore, padBefore, padBefore}
 	case k >= len(hs):
-		return tokHash{padAfter, padAfter, padAfter, padAfter}
+		return tokHash{padAfter, padAfter, padAfter, padAfter, padAfter}
 	}
 	return hs[k]
 }
@@ -285,6 +292,7 @@ func contextFeatures(keys []uint64, hs []tokHash, marks []tokMarks, k int) []uin
 	}
 	p, nx := at(hs, k-1), at(hs, k+1)
 	keys = append(keys,
+		fkey(tSufAt, p.suf2, 0), fkey(tSufAt, nx.suf2, 1),
 		fkey(tStemAt, p.stem, 0), fkey(tStemAt, nx.stem, 1),
 		fkey(tShapeAt, p.shape, 0), fkey(tShapeAt, nx.shape, 1),
 		fkey(tBigram, p.norm, h.norm), fkey(tBigramR, h.norm, nx.norm),

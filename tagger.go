@@ -5,13 +5,21 @@ import (
 	"sync"
 )
 
-// This file holds the sequence tagger: a first-order structured averaged
-// perceptron over BIO labels for people, organisations and places,
-// decoded with Viterbi, for the names no gazetteer holds. The model is
-// trained on ANERcorp by TestTrainTagger (tagger_train_test.go); the
-// features are in tagger_features.go, the model file in tagger_model.go,
-// and the tagger's view of the token layer and the lexicon in
-// tagger_marks.go.
+// This file holds the sequence tagger, for the people, organisations and
+// places no gazetteer holds: first-order structured averaged perceptrons
+// over BIO labels, decoded with Viterbi, in two stages. The first tags
+// each sentence from its words, their affixes and n-grams, their
+// neighbours and their lexicon and name-list marks; the second tags it
+// again reading also the first stage's labels and what the first stage
+// found elsewhere in the document for the same stems (a name recognised
+// once in full is recognised alone later). The model is trained on
+// ANERcorp by TestTrainTagger (tagger_train_test.go); the features are in
+// tagger_features.go, the model file in tagger_model.go, and the tagger's
+// view of the token layer and the lexicon in tagger_marks.go, the one
+// file that reads the rest of the package.
+//
+// The entry points for the entity stage are builtinTagger, lexiconMarks
+// and tagModel.tag; a tagModel is immutable and safe for concurrent use.
 
 //go:generate go test -run=^TestTrainTagger$DOLLAR -count=1 -timeout=60m . -args -train-tagger
 

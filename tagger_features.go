@@ -78,34 +78,34 @@ type tokMarks uint32
 // The marks. The lexicon marks come from tagger_marks.go; mGiven, mFamily
 // and mRare from the model's name lists and vocabulary.
 const (
-	mCountryB  tokMarks = 1 << iota // begins a country name of the gazetteer
-	mCountryI                       // continues a country name
-	mCityB                          // begins a city name
-	mCityI                          // continues a city name
-	mOrgB                           // begins an organisation name or acronym
-	mOrgI                           // continues an organisation name
-	mAmbiguous                      // the gazetteer phrase needs context
-	mDemonym                        // a demonym
-	mOffice                         // head of an office title
-	mHonor                          // honorific or rank
-	mSpeech                         // speech verb
-	mFunc                           // function word
-	mConnect                        // link of a name chain
-	mCue                            // a word that introduces a place or body
-	mStop                           // a common word never in a name
-	mInst                           // head of a national institution
-	mCounter                        // counterpart (نظيره)
-	mGiven                          // a given name
-	mFamily                         // a family name
-	mRare                           // a word rare in the training data
-	mSeenPER                        // a word seen inside a person in training
-	mSeenORG                        // a word seen inside an organisation in training
-	mSeenLOC                        // a word seen inside a place in training
-	mCommonName                     // a name that is also a common word
-	numMarks   = iota
+	mCountryB   tokMarks = 1 << iota // begins a country name of the gazetteer
+	mCountryI                        // continues a country name
+	mCityB                           // begins a city name
+	mCityI                           // continues a city name
+	mOrgB                            // begins an organisation name or acronym
+	mOrgI                            // continues an organisation name
+	mAmbiguous                       // the gazetteer phrase needs context
+	mDemonym                         // a demonym
+	mOffice                          // head of an office title
+	mHonor                           // honorific or rank
+	mSpeech                          // speech verb
+	mFunc                            // function word
+	mConnect                         // link of a name chain
+	mCue                             // a word that introduces a place or body
+	mStop                            // a common word never in a name
+	mInst                            // head of a national institution
+	mCounter                         // counterpart (نظيره)
+	mGiven                           // a given name
+	mFamily                          // a family name
+	mRare                            // a word rare in the training data
+	mSeenPER                         // a word seen inside a person in training
+	mSeenORG                         // a word seen inside an organisation in training
+	mSeenLOC                         // a word seen inside a place in training
+	mCommonName                      // a name that is also a common word
 )
 
-// template identifies a feature template; it is mixed into every key.
+// template identifies a feature template; it is mixed into every key,
+// so the values below are part of the model: add templates at the end.
 type template uint64
 
 const (
@@ -160,9 +160,6 @@ func mix64(x uint64) uint64 {
 
 // fkey returns the key of template t over the values a and b.
 func fkey(t template, a, b uint64) uint64 {
-	if dbgDrop[t] {
-		return 0
-	}
 	return mix64(uint64(t)*0x9e3779b97f4a7c15 ^ a ^ (b*0xc2b2ae3d27d4eb4f + 0x165667b19e3779f9))
 }
 
@@ -389,13 +386,13 @@ func markFeatures(keys []uint64, marks []tokMarks, k int) []uint64 {
 // The word lists a model carries beside its weights, each a set of
 // hashes (fnv64) of normalized words.
 const (
-	listGiven    = iota // given names
-	listFamily          // family names
-	listFrequent        // words seen at least twice in training
-	listPER             // words seen inside a person in training
-	listORG             // words seen inside an organisation in training
-	listLOC             // words seen inside a place in training
-	listCommonName      // names that are also common words (the name files' "common" flag)
+	listGiven      = iota // given names
+	listFamily            // family names
+	listFrequent          // words seen at least twice in training
+	listPER               // words seen inside a person in training
+	listORG               // words seen inside an organisation in training
+	listLOC               // words seen inside a place in training
+	listCommonName        // names that are also common words (the name files' "common" flag)
 	numLists
 )
 
@@ -514,5 +511,3 @@ func (st *stackInput) stackFeatures(keys []uint64, s tagSent, k int, views []doc
 		fkey(tDocAround, uint64(pv.types)<<8|uint64(nv.types), uint64(v.types)),
 	)
 }
-
-var dbgDrop [64]bool // TEMPORARY

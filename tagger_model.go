@@ -58,10 +58,14 @@ type tagModel struct {
 // up a feature the model lacks, as most n-grams and bigrams of new text
 // are, reads only the compact ID array.
 type featTable struct {
-	ids  []uint32         // the feature ID of each slot; 0 is empty
-	w    [][nLabels]int16 // the weights of each slot's feature
-	mask uint32           // len(ids) - 1
+	ids  []uint32      // the feature ID of each slot; 0 is empty
+	w    []slotWeights // the weights of each slot's feature
+	mask uint32        // len(ids) - 1
 }
+
+// slotWeights are the weights of a feature, one per label, padded to 16
+// bytes so that no feature straddles two cache lines.
+type slotWeights [8]int16
 
 // add adds the weights of the feature key to s.
 func (w *featTable) add(key uint64, s *[nLabels]int64) {
@@ -69,8 +73,9 @@ func (w *featTable) add(key uint64, s *[nLabels]int64) {
 	for i := id & w.mask; ; i = (i + 1) & w.mask {
 		switch w.ids[i] {
 		case id:
-			for c, v := range &w.w[i] {
-				s[c] += int64(v)
+			ws := &w.w[i]
+			for c := range nLabels {
+				s[c] += int64(ws[c])
 			}
 			return
 		case 0:
@@ -182,13 +187,14 @@ func (r *bodyReader) stage() stageWeights {
 func newFeatTable(sw *stageWeights) featTable {
 	n := len(sw.ids)
 	size := 1 << bits.Len(uint(n*4/3)) // a load factor of 3/8 to 3/4
-	w := featTable{ids: make([]uint32, size), w: make([][nLabels]int16, size), mask: uint32(size - 1)}
+	w := featTable{ids: make([]uint32, size), w: make([]slotWeights, size), mask: uint32(size - 1)}
 	for k, id := range sw.ids {
 		i := id & w.mask
 		for w.ids[i] != 0 {
 			i = (i + 1) & w.mask
 		}
-		w.ids[i], w.w[i] = id, sw.weights[k]
+		w.ids[i] = id
+		copy(w.w[i][:], sw.weights[k][:])
 	}
 	return w
 }

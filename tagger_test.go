@@ -2,6 +2,7 @@ package arnews
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"os"
 	"path/filepath"
@@ -101,6 +102,7 @@ func TestTaggerModelHeader(t *testing.T) {
 			t.Errorf("header has no %s", name)
 		}
 	}
+	checkNameFiles(t, m.header.get("name-files"))
 	f := openShared(t, anercorpPath)
 	defer f.Close()
 	h := sha256.New()
@@ -109,6 +111,31 @@ func TestTaggerModelHeader(t *testing.T) {
 	}
 	if got, want := hex.EncodeToString(h.Sum(nil)), m.header.get("training-sha256"); got != want {
 		t.Errorf("training file SHA-256 %s, model trained on %s: rerun go generate", got, want)
+	}
+}
+
+// checkNameFiles checks that each name file is as the model header
+// records it (its SHA-256, or absent): the word lists are baked into the
+// model, so a changed, added or removed name file needs a new model.
+func checkNameFiles(t *testing.T, rec string) {
+	t.Helper()
+	fields := strings.Fields(rec)
+	if len(fields) != len(nameFiles) {
+		t.Fatalf("header name-files %q: want %d files", rec, len(nameFiles))
+	}
+	for i, f := range nameFiles {
+		path, want, _ := strings.Cut(fields[i], "=")
+		if path != f.path {
+			t.Fatalf("header name-files %q: file %d is %s, want %s", rec, i, path, f.path)
+		}
+		got := "absent"
+		if b, err := os.ReadFile(f.path); err == nil {
+			sum := sha256.Sum256(b)
+			got = hex.EncodeToString(sum[:])
+		}
+		if got != want {
+			t.Errorf("%s is %s, the model was trained with %s: rerun go generate", f.path, got, want)
+		}
 	}
 }
 
@@ -313,6 +340,24 @@ func TestTaggerFeaturesDeterministic(t *testing.T) {
 	a, b := articleFeatures(t), articleFeatures(t)
 	if !slices.Equal(a, b) {
 		t.Fatal("two runs give different features")
+	}
+}
+
+// frozenFeatures is the SHA-256 of the seed article's features under
+// featureSetVersion (articleFeatures).
+const frozenFeatures = "8e1b721bf0d833ce4da7911d03776f466b4e2c098be5e1a770e78e977e1fd26b"
+
+// TestTaggerFeatureSetFrozen checks that the features of the seed article
+// are those the embedded model was trained with. When features change on
+// purpose (templates, hashing, the token layer), bump featureSetVersion,
+// rerun go generate and update frozenFeatures.
+func TestTaggerFeatureSetFrozen(t *testing.T) {
+	h := sha256.New()
+	for _, k := range articleFeatures(t) {
+		h.Write(binary.LittleEndian.AppendUint64(nil, k))
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != frozenFeatures {
+		t.Errorf("features of %s under %s hash to %s, want %s", articlePath, featureSetVersion, got, frozenFeatures)
 	}
 }
 

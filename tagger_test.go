@@ -154,6 +154,9 @@ func BenchmarkTaggerLoad(b *testing.B) {
 // TestTaggerDev tags the development split of ANERcorp with the embedded
 // model and checks the F1 figures the header records.
 func TestTaggerDev(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("one goroutine, slow under the race detector; runs in the plain test run")
+	}
 	m := loadTagger(t)
 	f := openShared(t, anercorpPath)
 	defer f.Close()

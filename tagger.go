@@ -160,8 +160,8 @@ type decoder struct {
 // occurs: its emission scores, and its transition scores after each
 // previous label (with the label-pair weights).
 type wordScores struct {
-	emit [nLabels]int64
-	edge [nPrev][nLabels]int64
+	emit [nLabels]int32
+	edge [nPrev][nLabels]int32
 }
 
 // decode returns the labels that the weights w give every token of d,
@@ -187,14 +187,16 @@ func (dec *decoder) decode(w *featTable, d *tagDoc, nl nameLists, st *stackInput
 		for k := range n {
 			ws := &dec.scores[dec.word(w, &trans, &d.toks[s.first+k], dec.f.edge[k], st != nil)]
 			e := &dec.lat.emit[k]
-			*e = ws.emit
+			widen(e, &ws.emit)
 			for _, key := range dec.f.keys[dec.f.off[k]:dec.f.off[k+1]] {
 				w.add(key, e)
 			}
 			if k == 0 {
-				dec.lat.edge[k][startLabel] = ws.edge[startLabel]
+				widen(&dec.lat.edge[k][startLabel], &ws.edge[startLabel])
 			} else {
-				copy(dec.lat.edge[k][:nLabels], ws.edge[:nLabels])
+				for p := range nLabels {
+					widen(&dec.lat.edge[k][p], &ws.edge[p])
+				}
 			}
 		}
 		dec.buf = dec.lat.viterbi(dec.buf)
@@ -210,18 +212,39 @@ func (dec *decoder) word(w *featTable, trans *[nPrev][nLabels]int64, tk *tagTok,
 	if i, ok := dec.words[key]; ok {
 		return i
 	}
-	i := int32(len(dec.scores))
-	dec.scores = append(dec.scores, wordScores{edge: *trans})
-	ws := &dec.scores[i]
+	var emit [nLabels]int64
+	edge := *trans
 	dec.keys = intrinsicFeatures(dec.keys[:0], tk, h, second)
 	for _, k := range dec.keys {
-		w.add(k, &ws.emit)
+		w.add(k, &emit)
 	}
 	for p := range uint64(nPrev) {
-		w.add(fkey(tPrevWord, p, h.norm), &ws.edge[p])
+		w.add(fkey(tPrevWord, p, h.norm), &edge[p])
 	}
+	var ws wordScores
+	narrow(&ws.emit, &emit)
+	for p := range nPrev {
+		narrow(&ws.edge[p], &edge[p])
+	}
+	i := int32(len(dec.scores))
+	dec.scores = append(dec.scores, ws)
 	dec.words[key] = i
 	return i
+}
+
+// widen copies the scores s into d.
+func widen(d *[nLabels]int64, s *[nLabels]int32) {
+	for c, v := range s {
+		d[c] = int64(v)
+	}
+}
+
+// narrow copies the scores s into d. A word's scores are sums of a few
+// dozen int16 weights, far inside the range of int32.
+func narrow(d *[nLabels]int32, s *[nLabels]int64) {
+	for c, v := range s {
+		d[c] = int32(v)
+	}
 }
 
 // lattice holds the scores of one sentence: emit[k][c] of label c at

@@ -21,7 +21,7 @@ import (
 // The entry points for the entity stage are builtinTagger, lexiconMarks
 // and tagModel.tag; a tagModel is immutable and safe for concurrent use.
 
-//go:generate go test -run=^TestTrainTagger$DOLLAR -count=1 -timeout=60m . -args -train-tagger
+//go:generate go test -run=^TestTrainTagger$DOLLAR -count=1 -timeout=60m -v . -args -train-tagger
 
 //go:embed data/tagger.model
 var taggerModelFile []byte

@@ -168,7 +168,7 @@ type wordScores struct {
 // sentence by sentence.
 func (dec *decoder) decode(w *featTable, d *tagDoc, nl nameLists, st *stackInput) []uint8 {
 	out := make([]uint8, len(d.toks))
-	var trans [nPrev][nLabels]int64
+	var trans [nPrev]packed
 	for p := range uint64(nPrev) {
 		w.add(fkey(tTrans, p, 0), &trans[p])
 	}
@@ -186,10 +186,14 @@ func (dec *decoder) decode(w *featTable, d *tagDoc, nl nameLists, st *stackInput
 		dec.lat.reset(n)
 		for k := range n {
 			ws := &dec.scores[dec.word(w, &trans, &d.toks[s.first+k], dec.f.edge[k], st != nil)]
-			e := &dec.lat.emit[k]
-			widen(e, &ws.emit)
+			var ctx packed
 			for _, key := range dec.f.keys[dec.f.off[k]:dec.f.off[k+1]] {
-				w.add(key, e)
+				w.add(key, &ctx)
+			}
+			e := &dec.lat.emit[k]
+			*e = ctx.unpack()
+			for c, v := range ws.emit {
+				e[c] += int64(v)
 			}
 			if k == 0 {
 				widen(&dec.lat.edge[k][startLabel], &ws.edge[startLabel])
@@ -207,12 +211,12 @@ func (dec *decoder) decode(w *featTable, d *tagDoc, nl nameLists, st *stackInput
 
 // word returns the index in dec.scores of the scores of the token tk
 // with hashes h, computing them on its first occurrence in the document.
-func (dec *decoder) word(w *featTable, trans *[nPrev][nLabels]int64, tk *tagTok, h tokHash, second bool) int32 {
+func (dec *decoder) word(w *featTable, trans *[nPrev]packed, tk *tagTok, h tokHash, second bool) int32 {
 	key := h.key()
 	if i, ok := dec.words[key]; ok {
 		return i
 	}
-	var emit [nLabels]int64
+	var emit packed
 	edge := *trans
 	dec.keys = intrinsicFeatures(dec.keys[:0], tk, h, second)
 	for _, k := range dec.keys {
@@ -239,10 +243,10 @@ func widen(d *[nLabels]int64, s *[nLabels]int32) {
 	}
 }
 
-// narrow copies the scores s into d. A word's scores are sums of a few
+// narrow unpacks the scores s into d. A word's scores are sums of a few
 // dozen int16 weights, far inside the range of int32.
-func narrow(d *[nLabels]int32, s *[nLabels]int64) {
-	for c, v := range s {
+func narrow(d *[nLabels]int32, s *packed) {
+	for c, v := range s.unpack() {
 		d[c] = int32(v)
 	}
 }
@@ -286,8 +290,14 @@ func (l *lattice) viterbi(out []uint8) []uint8 {
 		for c := range uint8(nLabels) {
 			ok[c] = false
 			var best int64
-			for p := range uint8(nLabels) {
-				if !prevOK[p] || !allowed(p, c) {
+			// Every label may precede O or B; only B and I of its type
+			// precede an I label, and they are the two labels before it.
+			lo, hi := uint8(0), uint8(nLabels)
+			if c != labelO && !isBegin(c) {
+				lo, hi = c-1, c+1
+			}
+			for p := lo; p < hi; p++ {
+				if !prevOK[p] {
 					continue
 				}
 				if s := prev[p] + l.edge[k][p][c]; !ok[c] || s > best {

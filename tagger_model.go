@@ -58,24 +58,51 @@ type tagModel struct {
 // up a feature the model lacks, as most n-grams and bigrams of new text
 // are, reads only the compact ID array.
 type featTable struct {
-	ids  []uint32      // the feature ID of each slot; 0 is empty
-	w    []slotWeights // the weights of each slot's feature
-	mask uint32        // len(ids) - 1
+	ids  []uint32 // the feature ID of each slot; 0 is empty
+	w    []packed // the weights of each slot's feature
+	mask uint32   // len(ids) - 1
 }
 
-// slotWeights are the weights of a feature, one per label, padded to 16
-// bytes so that no feature straddles two cache lines.
-type slotWeights [8]int16
+// nPacked is the number of words a feature's packed weights take.
+const nPacked = (nLabels + 1) / 2
+
+// packed holds scores or weights of the labels two to a word: word k is
+// v[2k] + v[2k+1]·2³², so that adding words adds the values of both
+// labels at once. A sum unpacks exactly while each label's part stays
+// within int32, as sums of a few hundred int16 weights do.
+type packed [nPacked]int64
+
+// pack returns the weights w packed.
+func pack(w *[nLabels]int16) packed {
+	var p packed
+	for c, v := range w {
+		p[c/2] += int64(v) << (32 * (c % 2))
+	}
+	return p
+}
+
+// unpack returns the values of p, one per label.
+func (p *packed) unpack() [nLabels]int64 {
+	var out [nLabels]int64
+	for k, x := range p {
+		lo := int64(int32(x))
+		out[2*k] = lo
+		if 2*k+1 < nLabels {
+			out[2*k+1] = (x - lo) >> 32
+		}
+	}
+	return out
+}
 
 // add adds the weights of the feature key to s.
-func (w *featTable) add(key uint64, s *[nLabels]int64) {
+func (w *featTable) add(key uint64, s *packed) {
 	id := featID(key)
 	for i := id & w.mask; ; i = (i + 1) & w.mask {
 		switch w.ids[i] {
 		case id:
 			ws := &w.w[i]
-			for c := range nLabels {
-				s[c] += int64(ws[c])
+			for k := range nPacked {
+				s[k] += ws[k]
 			}
 			return
 		case 0:
@@ -187,14 +214,13 @@ func (r *bodyReader) stage() stageWeights {
 func newFeatTable(sw *stageWeights) featTable {
 	n := len(sw.ids)
 	size := 1 << bits.Len(uint(n*4/3)) // a load factor of 3/8 to 3/4
-	w := featTable{ids: make([]uint32, size), w: make([]slotWeights, size), mask: uint32(size - 1)}
+	w := featTable{ids: make([]uint32, size), w: make([]packed, size), mask: uint32(size - 1)}
 	for k, id := range sw.ids {
 		i := id & w.mask
 		for w.ids[i] != 0 {
 			i = (i + 1) & w.mask
 		}
-		w.ids[i] = id
-		copy(w.w[i][:], sw.weights[k][:])
+		w.ids[i], w.w[i] = id, pack(&sw.weights[k])
 	}
 	return w
 }

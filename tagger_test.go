@@ -295,17 +295,18 @@ func TestQuantizeRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for k, id := range sw.ids {
-		var got [nLabels]int64
-		m.stages[0].add(uint64(id)<<32, &got)
+		var p packed
+		m.stages[0].add(uint64(id)<<32, &p)
+		got := p.unpack()
 		for c := range nLabels {
 			if got[c] != int64(sw.weights[k][c]) {
 				t.Errorf("feature %d label %d: %d, want %d", id, c, got[c], sw.weights[k][c])
 			}
 		}
 	}
-	var none [nLabels]int64
+	var none packed
 	m.stages[0].add(uint64(12)<<32, &none)
-	if none != ([nLabels]int64{}) {
+	if none != (packed{}) {
 		t.Errorf("dropped feature has weights %v", none)
 	}
 	if m.lists[77] != 1<<listGiven {
@@ -393,6 +394,29 @@ func TestAlign(t *testing.T) {
 				t.Errorf("issues = %+v, want %+v", a.issues, tc.issues)
 			}
 		})
+	}
+}
+
+func TestPacked(t *testing.T) {
+	ws := [][nLabels]int16{
+		{32767, -32767, -1, 1, 0, -32768, 5},
+		{-32767, -32767, 32767, 32767, -1, -1, -5},
+	}
+	var sum packed
+	var want [nLabels]int64
+	for range 300 { // more features than any token has
+		for _, w := range ws {
+			p := pack(&w)
+			for k := range sum {
+				sum[k] += p[k]
+			}
+			for c, v := range w {
+				want[c] += int64(v)
+			}
+		}
+	}
+	if got := sum.unpack(); got != want {
+		t.Errorf("unpacked %v, want %v", got, want)
 	}
 }
 

@@ -1,0 +1,513 @@
+package arnews
+
+import (
+	"unicode/utf8"
+)
+
+// This file holds the tagger's features. They are computed by the same
+// code at training and at inference, over the tagger's own view of the
+// tokens (tagDoc, filled by tagInput in tagger_marks.go). A feature is a
+// 64-bit key: the hash of its template and of the strings or marks it
+// reads. Each token's strings are hashed once; the templates mix those
+// hashes, so no feature string is ever built.
+
+// featureSetVersion names the feature set; the model header records it,
+// and a model trained on another version is rejected.
+const featureSetVersion = "arnews-tagger-features/1"
+
+// tagDoc is the tagger's view of a prepared text.
+type tagDoc struct {
+	toks  []tagTok
+	sents []tagSent
+}
+
+// tagSent is a sentence: the tokens [first, last).
+type tagSent struct{ first, last int }
+
+// tagTok is one token as the tagger sees it.
+type tagTok struct {
+	norm    string // in the Search form
+	stem    string // norm without its longest proclitic reading
+	clitics string // the proclitics cut off norm (و، ب، ال…), or ""
+	shape   tokShape
+	marks   tokMarks
+}
+
+// tokShape is the script class of a token.
+type tokShape uint8
+
+const (
+	shapeArabic   tokShape = iota + 1 // Arabic letters only
+	shapeLatin                        // Latin letters only, lower case first
+	shapeLatinCap                     // Latin letters only, capital first
+	shapeDigits                       // a number
+	shapePunct                        // punctuation or a symbol
+	shapeMixed                        // letters of several scripts
+)
+
+// shapeOf returns the shape of the normalized token s.
+func shapeOf(s string, number, punct bool) tokShape {
+	switch {
+	case number:
+		return shapeDigits
+	case punct:
+		return shapePunct
+	}
+	arabic, latin := false, false
+	for _, r := range s {
+		if r >= 0x600 && r <= 0x6FF {
+			arabic = true
+		} else {
+			latin = true
+		}
+	}
+	switch {
+	case arabic && latin:
+		return shapeMixed
+	case arabic:
+		return shapeArabic
+	case s != "" && s[0] >= 'A' && s[0] <= 'Z':
+		return shapeLatinCap
+	}
+	return shapeLatin
+}
+
+// tokMarks are the lexicon and name-list facts about a token.
+type tokMarks uint32
+
+// The marks. The lexicon marks come from tagger_marks.go; mGiven, mFamily
+// and mRare from the model's name lists and vocabulary.
+const (
+	mCountryB   tokMarks = 1 << iota // begins a country name of the gazetteer
+	mCountryI                        // continues a country name
+	mCityB                           // begins a city name
+	mCityI                           // continues a city name
+	mOrgB                            // begins an organisation name or acronym
+	mOrgI                            // continues an organisation name
+	mAmbiguous                       // the gazetteer phrase needs context
+	mDemonym                         // a demonym
+	mOffice                          // head of an office title
+	mHonor                           // honorific or rank
+	mSpeech                          // speech verb
+	mFunc                            // function word
+	mConnect                         // link of a name chain
+	mCue                             // a word that introduces a place or body
+	mStop                            // a common word never in a name
+	mInst                            // head of a national institution
+	mCounter                         // counterpart (نظيره)
+	mGiven                           // a given name
+	mFamily                          // a family name
+	mRare                            // a word rare in the training data
+	mSeenPER                         // a word seen inside a person in training
+	mSeenORG                         // a word seen inside an organisation in training
+	mSeenLOC                         // a word seen inside a place in training
+	mCommonName                      // a name that is also a common word
+)
+
+// template identifies a feature template; it is mixed into every key,
+// so the values below are part of the model: add templates at the end.
+type template uint64
+
+const (
+	tBias          template = iota + 1 // the label prior
+	tNorm                              // the normalized word
+	tStem                              // the stem
+	tClitics                           // the proclitics
+	tPrefix                            // a prefix of the word, by length
+	tSuffix                            // a suffix of the word, by length
+	tStemPre                           // a prefix of the stem, by length
+	tStemSuf                           // a suffix of the stem, by length
+	tGram                              // a character 3- or 4-gram of the stem
+	tShape                             // the shape
+	tNormAt                            // the normalized word at an offset in -2..2
+	tStemAt                            // the stem at offset -1 or +1
+	tShapeAt                           // the shape at offset -1 or +1
+	tSufAt                             // the last two letters of the word at offset -1 or +1
+	tBigram                            // the previous and this normalized word
+	tBigramR                           // this and the next normalized word
+	tMarkAt                            // a mark of the word at an offset in -1..1
+	tStack                             // the first stage's label
+	tStackCtx                          // the first stage's labels around and at the token
+	tDocTypes                          // the types other tokens of the stem have in the document
+	tDocTypesLabel                     // tDocTypes × the first stage's label
+	tDocBegins                         // the types other tokens of the stem begin in the document
+	tDocShare                          // how many other tokens of the stem are inside an entity
+	tDocAround                         // the document types of the neighbours' stems and the token's
+	tTrans                             // previous label
+	tPrevWord                          // previous label × normalized word
+)
+
+// fnv64 returns the FNV-1a hash of s.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// mix64 is the finalizer of SplitMix64: a bijection that spreads every
+// input bit over the output.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// fkey returns the key of template t over the values a and b.
+func fkey(t template, a, b uint64) uint64 {
+	return mix64(uint64(t)*0x9e3779b97f4a7c15 ^ a ^ (b*0xc2b2ae3d27d4eb4f + 0x165667b19e3779f9))
+}
+
+// Hash values of the positions outside a sentence.
+var (
+	padBefore = fnv64("<s>")
+	padAfter  = fnv64("</s>")
+)
+
+// tokHash holds the hashes of one token's strings.
+type tokHash struct {
+	norm, stem, clitics, shape, suf2 uint64
+}
+
+// sentFeatures is the feature keys of one sentence. The keys of a token
+// are of two kinds: intrinsic keys read the token alone (its word, stem,
+// affixes…), so that a word's intrinsic score is the same wherever it
+// occurs; context keys read its neighbours, its marks and the first
+// stage. keys[off[k]:off[k+1]] are the context keys of token k, and with
+// the intrinsic ones too when featurize was asked for them; edge holds the
+// token hashes.
+type sentFeatures struct {
+	keys  []uint64
+	off   []int32
+	edge  []tokHash
+	marks []tokMarks
+	views []docView // for the second stage
+}
+
+// featurize computes the features of sentence s of d, reading the name
+// lists nl and, for the second stage, the first stage's output st (nil
+// for the first stage); with intrinsic, each token's keys include its
+// intrinsic keys. The buffers of f are reused.
+func (f *sentFeatures) featurize(d *tagDoc, s tagSent, nl nameLists, st *stackInput, intrinsic bool) {
+	n := s.last - s.first
+	f.keys = f.keys[:0]
+	f.off = append(f.off[:0], 0)
+	f.edge = f.edge[:0]
+	f.marks = f.marks[:0]
+	for k := range n {
+		h := hashTok(&d.toks[s.first+k])
+		f.edge = append(f.edge, h)
+		f.marks = append(f.marks, d.toks[s.first+k].marks|nl.marks(h))
+	}
+	f.views = f.views[:0]
+	if st != nil {
+		for k := range n {
+			f.views = append(f.views, st.view(s.first+k, f.edge[k].stem))
+		}
+	}
+	for k := range n {
+		if intrinsic {
+			f.keys = intrinsicFeatures(f.keys, &d.toks[s.first+k], f.edge[k], st != nil)
+		}
+		if st != nil {
+			f.keys = liteContextFeatures(f.keys, f.edge, f.marks, k)
+			f.keys = st.stackFeatures(f.keys, s, k, f.views)
+		} else {
+			f.keys = contextFeatures(f.keys, f.edge, f.marks, k)
+		}
+		f.off = append(f.off, int32(len(f.keys)))
+	}
+}
+
+// hashTok returns the hashes of the token's strings.
+func hashTok(tk *tagTok) tokHash {
+	suf := tk.norm
+	for n := 0; n < 2 && len(suf) > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(suf)
+		suf = suf[:len(suf)-sz]
+	}
+	return tokHash{norm: fnv64(tk.norm), stem: fnv64(tk.stem), clitics: fnv64(tk.clitics), shape: uint64(tk.shape),
+		suf2: fnv64(tk.norm[len(suf):])}
+}
+
+// key returns a key for the token's intrinsic scores: the same for two
+// tokens with the same strings.
+func (h tokHash) key() uint64 {
+	return mix64(h.norm ^ mix64(h.stem^mix64(h.clitics+h.shape)))
+}
+
+// at returns the hashes of token k of the sentence, or the padding of
+// the side it falls off.
+func at(hs []tokHash, k int) tokHash {
+	switch {
+	case k < 0:
+		return tokHash{padBefore, padBefore, padBefore, padBefore, padBefore}
+	case k >= len(hs):
+		return tokHash{padAfter, padAfter, padAfter, padAfter, padAfter}
+	}
+	return hs[k]
+}
+
+// intrinsicFeatures appends the intrinsic keys of the token tk with
+// hashes h: for the first stage its word, stem, proclitics, shape,
+// affixes of word and stem and the character n-grams of the stem; for
+// the second, its word, stem and the affixes of the word.
+func intrinsicFeatures(keys []uint64, tk *tagTok, h tokHash, second bool) []uint64 {
+	keys = append(keys,
+		fkey(tBias, 0, 0),
+		fkey(tNorm, h.norm, 0),
+		fkey(tStem, h.stem, 0),
+	)
+	keys = affixFeatures(keys, tPrefix, tSuffix, tk.norm)
+	if second {
+		return keys
+	}
+	keys = append(keys,
+		fkey(tClitics, h.clitics, 0),
+		fkey(tShape, h.shape, 0),
+	)
+	if tk.clitics != "" {
+		keys = affixFeatures(keys, tStemPre, tStemSuf, tk.stem)
+	}
+	return gramFeatures(keys, tk.stem)
+}
+
+// contextFeatures appends the first stage's context keys of token k of a
+// sentence whose token hashes are hs and marks are marks: the words at
+// ±1 and ±2, the stems and shapes at ±1, the bigrams and the marks.
+func contextFeatures(keys []uint64, hs []tokHash, marks []tokMarks, k int) []uint64 {
+	h := hs[k]
+	for o := -2; o <= 2; o++ {
+		if o != 0 {
+			keys = append(keys, fkey(tNormAt, uint64(o+2), at(hs, k+o).norm))
+		}
+	}
+	p, nx := at(hs, k-1), at(hs, k+1)
+	keys = append(keys,
+		fkey(tSufAt, p.suf2, 0), fkey(tSufAt, nx.suf2, 1),
+		fkey(tStemAt, p.stem, 0), fkey(tStemAt, nx.stem, 1),
+		fkey(tShapeAt, p.shape, 0), fkey(tShapeAt, nx.shape, 1),
+		fkey(tBigram, p.norm, h.norm), fkey(tBigramR, h.norm, nx.norm),
+	)
+	return markFeatures(keys, marks, k)
+}
+
+// liteContextFeatures appends the second stage's share of the first
+// stage's context keys of token k: the words at ±1 and the marks.
+func liteContextFeatures(keys []uint64, hs []tokHash, marks []tokMarks, k int) []uint64 {
+	keys = append(keys, fkey(tNormAt, 1, at(hs, k-1).norm), fkey(tNormAt, 3, at(hs, k+1).norm))
+	return markFeatures(keys, marks, k)
+}
+
+// affixFeatures appends the prefixes and suffixes of one to three letters
+// of s.
+func affixFeatures(keys []uint64, pre, suf template, s string) []uint64 {
+	// Byte offsets after the first three runes and before the last three.
+	var heads, tails [3]int
+	nh, nt := 0, 0
+	for i := 0; i < len(s) && nh < 3; {
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+		heads[nh] = i
+		nh++
+	}
+	for j := len(s); j > 0 && nt < 3; {
+		_, sz := utf8.DecodeLastRuneInString(s[:j])
+		j -= sz
+		tails[nt] = j
+		nt++
+	}
+	for l := range nh {
+		if heads[l] == len(s) {
+			break // the whole word, which tNorm holds
+		}
+		keys = append(keys, fkey(pre, uint64(l), fnv64(s[:heads[l]])))
+	}
+	for l := range nt {
+		if tails[l] == 0 {
+			break
+		}
+		keys = append(keys, fkey(suf, uint64(l), fnv64(s[tails[l]:])))
+	}
+	return keys
+}
+
+// maxGramRunes bounds the runes of a stem read for character n-grams.
+const maxGramRunes = 24
+
+// gramFeatures appends the character 3- and 4-grams of s.
+func gramFeatures(keys []uint64, s string) []uint64 {
+	// pos[i] is the byte offset of rune i; pos[n] is the end of the last.
+	var pos [maxGramRunes + 1]int
+	n := 0
+	for i := range s {
+		pos[n] = i
+		n++
+		if n > maxGramRunes {
+			break
+		}
+	}
+	if n <= maxGramRunes {
+		pos[n] = len(s)
+	} else {
+		n = maxGramRunes
+	}
+	for g := 3; g <= 4; g++ {
+		if n <= g {
+			continue // the whole stem, which tStem holds
+		}
+		for i := 0; i+g <= n; i++ {
+			keys = append(keys, fkey(tGram, uint64(g), fnv64(s[pos[i]:pos[i+g]])))
+		}
+	}
+	return keys
+}
+
+// markFeatures appends one key per mark of the tokens k-1, k and k+1.
+func markFeatures(keys []uint64, marks []tokMarks, k int) []uint64 {
+	for o := -1; o <= 1; o++ {
+		j := k + o
+		if j < 0 || j >= len(marks) {
+			continue
+		}
+		for m := marks[j]; m != 0; m &= m - 1 {
+			bit := uint64(m & -m)
+			keys = append(keys, fkey(tMarkAt, uint64(o+1), bit))
+		}
+	}
+	return keys
+}
+
+// The word lists a model carries beside its weights, each a set of
+// hashes (fnv64) of normalized words.
+const (
+	listGiven      = iota // given names
+	listFamily            // family names
+	listFrequent          // words seen at least twice in training
+	listPER               // words seen inside a person in training
+	listORG               // words seen inside an organisation in training
+	listLOC               // words seen inside a place in training
+	listCommonName        // names that are also common words (the name files' "common" flag)
+	numLists
+)
+
+// nameLists are the word lists the tagger's marks read beside the
+// lexicon: for each listed word (by the hash of its normalized form), the
+// lists that hold it.
+type nameLists map[uint64]listSet
+
+// listSet is a set of lists: bit l is the list l.
+type listSet uint8
+
+// add puts the word hash h in list l.
+func (nl nameLists) add(l int, h uint64) { nl[h] |= 1 << l }
+
+// listMarks are the marks of the lists that mark a listed word.
+var listMarks = [numLists]tokMarks{listGiven: mGiven, listFamily: mFamily, listPER: mSeenPER, listORG: mSeenORG, listLOC: mSeenLOC,
+	listCommonName: mCommonName}
+
+// marks returns the list marks of a token with hashes h: a list's mark
+// if its normalized form or its stem is listed, and rare if its
+// normalized form is an Arabic word that is not frequent.
+func (nl nameLists) marks(h tokHash) tokMarks {
+	norm := nl[h.norm]
+	set := norm | nl[h.stem]
+	var m tokMarks
+	for l := range numLists {
+		if set&(1<<l) != 0 {
+			m |= listMarks[l]
+		}
+	}
+	if h.shape == uint64(shapeArabic) && norm&(1<<listFrequent) == 0 {
+		m |= mRare
+	}
+	return m
+}
+
+// stackInput is what the second stage reads of the first: the first
+// stage's label of every token of the document, and the document's
+// evidence.
+type stackInput struct {
+	labels []uint8
+	ev     docEvidence
+}
+
+// docEvidence counts, for each stem (by hash) of a document, its tokens
+// with each first-stage label, and ([nLabels]) all its tokens.
+type docEvidence map[uint64][nLabels + 1]int32
+
+// add counts a token of stem hash h with first-stage label l.
+func (ev docEvidence) add(h uint64, l uint8) {
+	c := ev[h]
+	c[l]++
+	c[nLabels]++
+	ev[h] = c
+}
+
+// docView is what the document says about one token: the labels the
+// first stage gave the other tokens of its stem, as masks over the
+// entity types (bit t-1 for type t).
+type docView struct {
+	types  uint8 // types inside which some other token of the stem was
+	begins uint8 // types some other token of the stem began
+	share  uint8 // 0: no other token; 1–3: less than half, half or more, all of them inside an entity
+}
+
+// view returns the document's view of token i, with stem hash stem.
+func (st *stackInput) view(i int, stem uint64) docView {
+	c := st.ev[stem]
+	c[st.labels[i]]--
+	c[nLabels]--
+	var v docView
+	inside := int32(0)
+	for l := uint8(1); l < nLabels; l++ {
+		if c[l] > 0 {
+			v.types |= 1 << (labelType(l) - 1)
+			if isBegin(l) {
+				v.begins |= 1 << (labelType(l) - 1)
+			}
+			inside += c[l]
+		}
+	}
+	switch {
+	case c[nLabels] == 0:
+	case inside == c[nLabels]:
+		v.share = 3
+	case 2*inside >= c[nLabels]:
+		v.share = 2
+	default:
+		v.share = 1
+	}
+	return v
+}
+
+// stackFeatures appends the second-stage keys of token k of sentence s:
+// the first stage's labels at and around it, and the document's view of
+// it and of its neighbours (views holds the views of the sentence).
+func (st *stackInput) stackFeatures(keys []uint64, s tagSent, k int, views []docView) []uint64 {
+	i := s.first + k
+	l := uint64(st.labels[i])
+	prev, next := uint64(startLabel), uint64(startLabel)
+	var pv, nv docView
+	if k > 0 {
+		prev, pv = uint64(st.labels[i-1]), views[k-1]
+	}
+	if i+1 < s.last {
+		next, nv = uint64(st.labels[i+1]), views[k+1]
+	}
+	v := views[k]
+	return append(keys,
+		fkey(tStack, l, 0),
+		fkey(tStackCtx, prev<<8|next, l),
+		fkey(tDocTypes, uint64(v.types), 0),
+		fkey(tDocTypesLabel, uint64(v.types), l),
+		fkey(tDocBegins, uint64(v.begins)<<8|uint64(v.types), 0),
+		fkey(tDocShare, uint64(v.share)<<8|uint64(v.types), 0),
+		fkey(tDocAround, uint64(pv.types)<<8|uint64(nv.types), uint64(v.types)),
+	)
+}

@@ -21,7 +21,7 @@ var stepRef = mustDateValue("2024-01-15")
 func stepContext(tb testing.TB, text string) (*agreementFinder, *nounCtx) {
 	tb.Helper()
 	t := prepare(text)
-	f := newAgreementFinder(t, findDates(t, stepRef), findEntities(t, builtinGazetteer()), builtinGazetteer(), stepRef)
+	f := newAgreementFinder(t, findDates(t, stepRef), findEntities(t, builtinGazetteer(), nil), builtinGazetteer(), stepRef)
 	for si := range t.sents {
 		nouns := f.nouns(si)
 		if len(nouns) == 0 {

@@ -158,6 +158,9 @@ type tokInfo struct {
 type finder struct {
 	t       *text
 	g       *gazetteer
+	tm      *tagModel // nil: rules and gazetteer only
+	tspans  []tagSpan // the tagger's spans, in text order
+	tagAt   []int32   // per token: 1 + index in tspans of the span starting there; 0 if none
 	info    []tokInfo
 	matches []gmatch
 	ents    []*foundEntity
@@ -192,18 +195,23 @@ type surname struct {
 	after int // token index after which the key may link
 }
 
-// findEntities finds the entities of t with the matcher g.
-func findEntities(t *text, g *gazetteer) *entityLayer {
+// findEntities finds the entities of t with the matcher g and the tagger
+// tm (nil for none): the rules for people and institutions, the gazetteer
+// names, then the tagger where they found nothing (entity_tagged.go).
+func findEntities(t *text, g *gazetteer, tm *tagModel) *entityLayer {
 	if g == nil {
 		g = builtinGazetteer()
 	}
 	if len(t.toks) == 0 {
 		return &entityLayer{}
 	}
-	f := &finder{t: t, g: g, info: make([]tokInfo, len(t.toks))}
+	f := &finder{t: t, g: g, tm: tm, info: make([]tokInfo, len(t.toks))}
 	f.scan()
+	f.tag()
 	f.structures()
 	f.names()
+	f.tagged()
+	f.linkTaggedSurnames()
 	f.kingdoms()
 	return f.result()
 }

@@ -522,7 +522,7 @@ func BenchmarkFindEntities(b *testing.B) {
 			b.SetBytes(int64(len(c.t.src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				findEntities(c.t, builtinGazetteer())
+				findEntities(c.t, builtinGazetteer(), nil)
 			}
 		})
 	}

@@ -226,6 +226,9 @@ func (f *finder) names() {
 			continue
 		}
 		if m := f.matchAt(i); m != nil {
+			if f.cityAsOrganization(m) {
+				continue // left to the tagger
+			}
 			if end, ok := f.gazetteerName(m); ok {
 				i = end - 1
 			}
@@ -250,6 +253,25 @@ func (f *finder) names() {
 			}
 		}
 	}
+}
+
+// cityAsOrganization reports whether the city matched by m is, as the
+// tagger reads its context, part or all of an organisation's name: a club
+// (برشلونة الإسباني، مانشستر يونايتد) or a newspaper (نيويورك تايمز).
+// Countries and organisations of the gazetteer always stand.
+func (f *finder) cityAsOrganization(m *gmatch) bool {
+	if f.tagAt == nil || f.g.ents[m.p.ref].kind != KindCity {
+		return false
+	}
+	for _, sp := range f.tspans {
+		if sp.first > m.start {
+			break
+		}
+		if sp.typ == tagORG && sp.last >= m.end {
+			return true
+		}
+	}
+	return false
 }
 
 // gazetteerName adds the entity of the gazetteer match m, if it is one:

@@ -87,6 +87,10 @@ func (f *finder) personIntro(i int) (int, bool) {
 	if !ok {
 		return i + 1, false
 	}
+	end, ok = f.taggedNameEnd(j, end)
+	if !ok {
+		return i + 1, false
+	}
 	k := f.addPerson(j, end, title, country)
 	if f.ents[k].Title != "" {
 		f.lastTitle = f.ents[k].Title
@@ -147,6 +151,15 @@ func (f *finder) speaker(i int) {
 	end, ok := f.parseName(j, sent, false)
 	if !ok || end-j < 2 {
 		return
+	}
+	if f.tm != nil {
+		// A verb of saying is weak evidence: with the tagger, the name
+		// must be the tagger's person, with its bounds.
+		sp, ok := f.taggedAt(j)
+		if !ok || sp.typ != tagPER {
+			return
+		}
+		end = sp.last
 	}
 	// The name must end at a boundary: punctuation, a function word or
 	// the end of the sentence.
@@ -303,18 +316,6 @@ func (f *finder) nameEnd(j, k int) (int, bool) {
 	return k, k > j
 }
 
-// personKey returns the normalized words of tokens [a, b).
-func (f *finder) personKey(a, b int) string {
-	var sb strings.Builder
-	for k := a; k < b; k++ {
-		if k > a {
-			sb.WriteByte('-')
-		}
-		sb.WriteString(f.t.toks[k].norm)
-	}
-	return sb.String()
-}
-
 // isSurname reports whether a known person's surname key starts at token i.
 func (f *finder) isSurname(i int) bool {
 	_, end := f.surnameAt(i)
@@ -354,6 +355,12 @@ func (f *finder) surnameCut(i int) cut {
 
 // addPerson records the person named by tokens [a, b).
 func (f *finder) addPerson(a, b int, title, country string) int {
+	return f.addPersonCut(a, cut{}, b, title, country)
+}
+
+// addPersonCut records the person named by tokens [a, b), the first read
+// through the cut c.
+func (f *finder) addPersonCut(a int, c cut, b int, title, country string) int {
 	for k := a; k < b; k++ {
 		f.info[k].claimed = true
 	}
@@ -364,7 +371,7 @@ func (f *finder) addPerson(a, b int, title, country string) int {
 	known := k >= 0
 	if k < 0 {
 		n := len(f.ents)
-		k = f.entity("person:"+f.personKey(a, b), KindPerson, f.mention(a, cut{}, b-1).Text, "")
+		k = f.entity("person:"+f.nameKey(a, c, b), KindPerson, f.mention(a, c, b-1).Text, "")
 		known = k < n
 	}
 	e := f.ents[k]
@@ -374,7 +381,7 @@ func (f *finder) addPerson(a, b int, title, country string) int {
 	if e.Country == "" {
 		e.Country = country
 	}
-	f.add(k, a, cut{}, b-1)
+	f.add(k, a, c, b-1)
 	if known {
 		return k
 	}

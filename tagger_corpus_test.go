@@ -49,12 +49,27 @@ func readCoNLL(r io.Reader) ([]conllSent, error) {
 }
 
 // devSplitRule is the development split, as the model header records it.
-const devSplitRule = "sentences are blank-line separated; with n sentences, dev = the last n/6 (integer division), train = the first n - n/6"
+// It is the split of arnews eval -conll -split dev (internal/eval
+// SplitCoNLL), so that the dev figures of the two agree and no dev sentence
+// is trained on.
+const devSplitRule = "sentences are blank-line separated; dev starts at the first sentence with at least 5/6 of all tokens before it, train is the sentences before"
 
-// splitDev returns the train and development parts of sents.
+// splitDev returns the train and development parts of sents: dev is the
+// last sixth of the tokens, from the first sentence whose preceding tokens
+// make at least five sixths of all.
 func splitDev(sents []conllSent) (train, dev []conllSent) {
-	nd := len(sents) / 6
-	return sents[:len(sents)-nd], sents[len(sents)-nd:]
+	total := 0
+	for _, s := range sents {
+		total += len(s.toks)
+	}
+	before := 0
+	for i, s := range sents {
+		if 6*before >= 5*total {
+			return sents[:i], sents[i:]
+		}
+		before += len(s.toks)
+	}
+	return sents, nil
 }
 
 // labelOf returns the label index of a BIO tag; MISC and unknown types

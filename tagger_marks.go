@@ -26,10 +26,18 @@ func tagInput(t *text, marks []tokMarks) *tagDoc {
 		}
 	}
 	for _, s := range t.sents {
-		d.sents = append(d.sents, tagSent{s.first, s.last})
+		// A sentence longer than maxTagSent tokens is no prose (a table, a
+		// list, text without punctuation): it is tagged in parts, so that
+		// the decoder's lattice stays small whatever the input.
+		for first := s.first; first < s.last; first += maxTagSent {
+			d.sents = append(d.sents, tagSent{first, min(first+maxTagSent, s.last)})
+		}
 	}
 	return d
 }
+
+// maxTagSent is the longest run of tokens the tagger decodes at once.
+const maxTagSent = 256
 
 // lexiconMarks returns, for each token of t, what the built-in lexicon
 // says about it: the gazetteer phrase it begins or continues (country,
@@ -37,7 +45,7 @@ func tagInput(t *text, marks []tokMarks) *tagDoc {
 // readings that the tagger uses (office, honorific, speech verb, function
 // word, name-chain link, cue, stop word, institution, counterpart).
 func lexiconMarks(t *text) []tokMarks {
-	g := builtinGazetteer()
+	g, lx := builtinGazetteer(), builtinLexicon()
 	marks := make([]tokMarks, len(t.toks))
 	for i := range t.toks {
 		tk := &t.toks[i]
@@ -46,16 +54,18 @@ func lexiconMarks(t *text) []tokMarks {
 		}
 		best, bestLen := (*phrase)(nil), 0
 		for _, c := range tk.stems() {
-			e := g.lex[tk.stem(c)]
-			if e == nil {
-				continue
+			if w := lx.lookup(tk.stem(c)); w != nil {
+				marks[i] |= classMarks(readingClasses(w, c))
 			}
-			marks[i] |= classMarks(readingClasses(e, c))
-			for k := range e.phrases {
-				p := &e.phrases[k]
+			ps := g.lex[tk.stem(c)]
+			for k := range ps {
+				p := &ps[k]
 				n := len(p.rest) + 1
-				if p.kind == pDemonym && n == 1 {
+				switch {
+				case p.kind == pDemonym && n == 1:
 					marks[i] |= mDemonym
+				case p.kind == pInst && p.def == c.def:
+					marks[i] |= mInst
 				}
 				if (p.kind != pEntity && p.kind != pAcronym) || p.def != c.def || n <= bestLen || !restFollows(t, i, p.rest) {
 					continue
@@ -71,33 +81,36 @@ func lexiconMarks(t *text) []tokMarks {
 }
 
 // readingClasses returns the word classes of the clitic reading c of a
-// word whose lexicon entry is e: the classes with the article for a
+// word whose lexicon entry is w: the classes with the article for a
 // definite reading, and for a reading behind a preposition none of the
 // classes of words that never take one (function words, stop words,
 // name-chain links).
-func readingClasses(e *lexEntry, c cut) wclass {
+func readingClasses(w *lexWord, c cut) wclass {
 	switch {
 	case c.def:
-		return e.def
+		return w.def
 	case c.at == 0:
-		return e.bare
+		return w.bare
 	}
-	return e.bare &^ (wFunc | wStop | wConnect)
+	return w.bare.without(cFunc, cStop).without(connectClasses...)
 }
 
 // classMarks maps the word classes the tagger reads to marks.
 func classMarks(w wclass) tokMarks {
 	var m tokMarks
 	for _, p := range [...]struct {
-		c wclass
+		c class
 		m tokMarks
 	}{
-		{wOffice, mOffice}, {wHonor, mHonor}, {wSpeech, mSpeech}, {wFunc, mFunc},
-		{wConnect, mConnect}, {wCue, mCue}, {wStop, mStop}, {wInst, mInst}, {wCounter, mCounter},
+		{cOffice, mOffice}, {cHonor, mHonor}, {cSpeech, mSpeech}, {cFunc, mFunc},
+		{cCue, mCue}, {cStop, mStop}, {cCounter, mCounter},
 	} {
-		if w&p.c != 0 {
+		if w.has(p.c) {
 			m |= p.m
 		}
+	}
+	if w.connect() {
+		m |= mConnect
 	}
 	return m
 }
@@ -120,12 +133,12 @@ func restFollows(t *text, i int, rest []string) bool {
 // markPhrase marks the tokens of one gazetteer phrase of the given kind
 // (country, city or organization): the first as its beginning, the others
 // as its inside; ambig adds the mark of a phrase that needs context.
-func markPhrase(marks []tokMarks, kind string, ambig bool) {
+func markPhrase(marks []tokMarks, kind EntityKind, ambig bool) {
 	b, in := mOrgB, mOrgI
 	switch kind {
-	case "country":
+	case KindCountry:
 		b, in = mCountryB, mCountryI
-	case "city":
+	case KindCity, KindRegion:
 		b, in = mCityB, mCityI
 	}
 	for k := range marks {

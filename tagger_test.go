@@ -421,10 +421,25 @@ func TestPacked(t *testing.T) {
 }
 
 func TestSplitDev(t *testing.T) {
-	sents := make([]conllSent, 13)
-	train, dev := splitDev(sents)
-	if len(train) != 11 || len(dev) != 2 {
-		t.Errorf("13 sentences: train %d, dev %d; want 11 and 2", len(train), len(dev))
+	sent := func(n int) conllSent { return conllSent{toks: make([]string, n)} }
+	for _, tc := range []struct {
+		sizes     []int
+		wantTrain int
+	}{
+		// 12 tokens: dev starts once 10 are before.
+		{[]int{5, 5, 1, 1}, 2},
+		{[]int{4, 4, 4}, 3}, // 8 before the last: dev is empty
+		{[]int{10, 1, 1}, 1},
+		{nil, 0},
+	} {
+		var sents []conllSent
+		for _, n := range tc.sizes {
+			sents = append(sents, sent(n))
+		}
+		train, dev := splitDev(sents)
+		if len(train) != tc.wantTrain || len(train)+len(dev) != len(sents) {
+			t.Errorf("sizes %v: train %d, dev %d; want train %d", tc.sizes, len(train), len(dev), tc.wantTrain)
+		}
 	}
 }
 

@@ -472,7 +472,9 @@ func findDates(t *text, ref time.Time) *dateLayer {
 			for k := r.start; k <= r.end; k++ {
 				l.tok[k] = int32(len(l.dates))
 			}
-			l.dates = append(l.dates, m.date(r))
+			d := m.date(r)
+			l.dates = append(l.dates, d)
+			m.note(d)
 		}
 		i = r.end + 1
 	}

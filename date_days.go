@@ -180,8 +180,11 @@ func (m *dateMatcher) dayDate(i int, first bool) (dateMatch, bool) {
 	if h, ok := m.wordIn(i, j, wOf.bit()|wCue.bit()); ok && (h.e.word == wOf || m.t.toks[j].is(cIn)) {
 		j, of = j+1, true
 	}
-	if needOf && !of || !m.same(i, j) {
+	if needOf && !of {
 		return dateMatch{}, false
+	}
+	if !m.same(i, j) {
+		return m.dottedDate(i, dn)
 	}
 	if p, ok := m.monthPhrase(j, false); ok {
 		return m.finishMonth(i, dn.c, dn.day, p)
@@ -190,6 +193,31 @@ func (m *dateMatcher) dayDate(i int, first bool) (dateMatch, bool) {
 		return m.resolved(i, dn.c, end, i, Gregorian, y, mo, dn.day, 0), true
 	}
 	return dateMatch{}, false
+}
+
+// dottedDate reads a day, a full stop and a month, and a full stop and a
+// year after it, which the sentence splitter took for sentence ends:
+//
+//	digits . month [. year | year]   2. أكتوبر، 16. نوفمبر. 2016
+func (m *dateMatcher) dottedDate(i int, dn dayNumber) (dateMatch, bool) {
+	j := dn.end + 2
+	if dn.kind != dayDigits || !m.punct(dn.end+1, ".") || j >= len(m.t.toks) || m.t.toks[j].brk {
+		return dateMatch{}, false
+	}
+	p, ok := m.monthPhrase(j, false)
+	if !ok || p.err != nil {
+		return dateMatch{}, false
+	}
+	y, end := 0, p.end
+	if v, _, ok := m.number(end + 2); ok && m.punct(end+1, ".") && !m.t.toks[end+2].brk {
+		y, end = v, end+2
+	} else if v, e, _, ok := m.yearAfter(j, end+1, p.cal); ok {
+		y, end = v, e
+	}
+	if y != 0 && y < 1000 {
+		return dateMatch{}, false
+	}
+	return m.resolved(i, dn.c, end, i, p.cal, y, p.month, dn.day, 0), true
 }
 
 // relativeMonth reads الشهر + المقبل|الماضي|الجاري|التالي, هذا الشهر, and
@@ -406,16 +434,20 @@ func monthLength(cal Calendar, d Date) int {
 //
 //	عام|العام|سنة|السنة year [era]   عام 2020، عام ألفين وعشرين، العام 1442 هـ
 //	year era                         2020م، 1443هـ
-//	منذ|حتى|مواليد year              منذ 2007، من مواليد 1990 (four digits)
+//	منذ|مواليد year                  منذ 2007، من مواليد 1990 (four digits)
+//	مواليد|في year-in-words          من مواليد ألفين، في ألف وسبعمائة وتسعة وثمانين (several words)
 func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 	j := i
 	var sc cut
 	marked := false
 	if h, ok := m.find(i, first, wYearWord.bit()|wYearDef.bit()); ok {
 		sc, j, marked = h.c, i+1, true
-		if y, end, ok := m.yearWordsAt(i, j); ok {
-			return m.resolved(i, sc, end, j, Gregorian, y, 0, 0, 0), true
+		if v, end, _, ok := m.cardinalAt(i, j, false); ok && v >= 100 && v <= 2200 {
+			return m.resolved(i, sc, end, j, Gregorian, v, 0, 0, 0), true
 		}
+	} else if y, end, ok := m.yearWordsAt(i, i); ok && m.ends(end) && (m.yearCue(i) || end > i && m.dayCue(i)) {
+		// من مواليد ألفين، في ألف وسبعمائة وتسعة وثمانين
+		return m.resolved(i, sc, end, i, Gregorian, y, 0, 0, 0), true
 	}
 	y, n, ok := m.number(j)
 	if !ok || y == 0 || !m.same(i, j) {
@@ -444,14 +476,14 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 	return m.resolved(i, sc, end, j, cal, y, 0, 0, 0), true
 }
 
-// yearCue reports whether the word before token i makes the four-digit
-// number at i a year: منذ, حتى, مواليد.
+// yearCue reports whether the word before token i makes the number at i a
+// year: منذ, مواليد.
 func (m *dateMatcher) yearCue(i int) bool {
 	if i == 0 || !m.same(i, i-1) {
 		return false
 	}
-	h, ok := m.find(i-1, true, wSince.bit()|wUntil.bit()|wBirth.bit())
-	return ok && (h.e.word != wUntil || m.t.toks[i-1].norm != "الي")
+	_, ok := m.find(i-1, true, wSince.bit()|wBirth.bit())
+	return ok
 }
 
 // dayAlone reads a day of the month written without its month, which
@@ -462,7 +494,7 @@ func (m *dateMatcher) yearCue(i int) bool {
 func (m *dateMatcher) dayAlone(i int, first bool) (dateMatch, bool) {
 	if h, ok := m.find(i, first, wDayWord.bit()); ok && !h.c.def {
 		v, n, ok := m.number(i + 1)
-		if !ok || n > 2 || v < 1 || v > 31 || !m.same(i, i+1) || !m.ends(i+1) {
+		if !ok || n > 2 || v < 1 || v > 31 || !m.same(i, i+1) || !m.ends(i+1) || m.punct(i+2, "/", "-", ".") {
 			return dateMatch{}, false
 		}
 		return m.contextDay(i, h.c, i+1, v), true

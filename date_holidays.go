@@ -193,16 +193,17 @@ func holidayIn(e *dateEntry, y int) (time.Time, bool) {
 // month ago, else the next one (the next one in a clause about the
 // future).
 func (m *dateMatcher) holidayDate(i int, first bool) (dateMatch, bool) {
-	j, sc, yom := i, cut{}, false
-	if d, ok := m.find(i, first, wDayWord.bit()); ok && !d.c.def {
-		j, sc, yom = i+1, d.c, true
-	}
-	h, ok := m.find(j, first && !yom, wHoliday.bit())
-	if !ok || !m.same(i, j) {
-		return dateMatch{}, false
-	}
-	if !yom {
-		sc = h.c
+	h, ok := m.find(i, first, wHoliday.bit())
+	sc := h.c
+	if !ok {
+		d, ok := m.find(i, first, wDayWord.bit())
+		if !ok || d.c.def {
+			return dateMatch{}, false
+		}
+		if h, ok = m.wordIn(i, i+1, wHoliday.bit()); !ok {
+			return dateMatch{}, false
+		}
+		sc = d.c
 	}
 	tb := holidayTable()
 	hol := tb[h.e.n]

@@ -74,6 +74,7 @@ const (
 	wBirth                       // مواليد: a year follows
 	wNotDate                     // رقم، بنتيجة، مثل: the numbers or the day after it are no date
 	wCentury                     // القرن
+	wMyWeek                      // أسبوعي: my week, after بقية or نهاية
 )
 
 // Units of time (dateEntry.n of wUnit), from the finest.
@@ -122,6 +123,7 @@ var dateRoles = map[string]dateSpec{
 	"date/autumn": {role: wSeason, n: 3}, "date/winter": {role: wSeason, n: 4},
 	"date/this": {role: wThis}, "date/month-cue": {role: wCue}, "date/birth": {role: wBirth},
 	"date/not-date": {role: wNotDate}, "date/century": {role: wCentury},
+	"date/my-week": {role: wMyWeek},
 }
 
 // numberKinds maps the kind column of data/numbers.tsv to a date role.

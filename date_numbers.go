@@ -320,8 +320,8 @@ func (m *dateMatcher) numericShort(i int, nd numericDate) (dateMatch, bool) {
 	a, _ := strconv.Atoi(nd.parts[0])
 	b, _ := strconv.Atoi(nd.parts[1])
 	la, lb := len(nd.parts[0]), len(nd.parts[1])
-	if !m.ends(nd.end) || m.punct(nd.end+1, "%", "٪") {
-		return dateMatch{}, false
+	if !m.ends(nd.end) || m.punct(nd.end+1, "%", "٪") || m.monthNext(nd.end) || m.rangeLead(i) {
+		return dateMatch{}, false // 4-22 يناير، من 4-23 …: a range of days
 	}
 	switch {
 	case la == 4 && lb <= 2 && b >= 1 && b <= 12 && a >= 1900 && a <= 2100:
@@ -341,6 +341,18 @@ func (m *dateMatcher) numericShort(i int, nd numericDate) (dateMatch, bool) {
 		return dateMatch{}, false // 3/4: a fraction, a score
 	}
 	return m.resolved(i, cut{}, nd.end, i, Gregorian, 0, mo, d, 0), true
+}
+
+// monthNext reports whether a month name follows token j.
+func (m *dateMatcher) monthNext(j int) bool {
+	_, ok := m.wordIn(j, j+1, wMonth.bit()|wMonthWord.bit())
+	return ok
+}
+
+// rangeLead reports whether من or بين stands before token i.
+func (m *dateMatcher) rangeLead(i int) bool {
+	_, ok := m.wordIn(i, i-1, wOf.bit()|wBetween.bit())
+	return ok
 }
 
 // dayCue reports whether the word before token i makes the number at i a
@@ -374,10 +386,10 @@ func (m *dateMatcher) numericParts(i int) (nd numericDate, ok bool) {
 	if !m.punct(i+1, "/", "-") || !m.same(i, i+2) || m.t.toks[i+2].kind != tokNumber {
 		return nd, false
 	}
-	if i > 1 && m.punct(i-1, "/", "-") && m.t.toks[i-2].kind == tokNumber {
+	sep := m.t.toks[i+1].norm
+	if i > 1 && m.punct(i-1, sep) && m.t.toks[i-2].kind == tokNumber {
 		return nd, false
 	}
-	sep := m.t.toks[i+1].norm
 	nd.sep, nd.parts[0], nd.parts[1], nd.n, nd.end = sep, tk.norm, m.t.toks[i+2].norm, 2, i+2
 	if m.punct(i+3, sep) && m.same(i, i+4) && m.t.toks[i+4].kind == tokNumber {
 		if m.punct(i+5, sep) && m.same(i, i+6) && m.t.toks[i+6].kind == tokNumber {

@@ -42,11 +42,9 @@ func (m *dateMatcher) periodAt(i, j int) (period, bool) {
 	}
 	if p, ok := m.monthPhrase(j, false); ok && p.err == nil {
 		p.cued = true
-		r, ok := m.finishMonth(i, cut{}, 0, p)
-		if !ok || r.err != nil {
-			return period{}, false
+		if r, ok := m.finishMonth(i, cut{}, 0, p); ok && r.err == nil {
+			return period{kind: pMonth, cal: r.d.Calendar, y: yearOfMatch(r), mo: p.month, end: r.end}, true
 		}
-		return period{kind: pMonth, cal: r.d.Calendar, y: yearOfMatch(r), mo: p.month, end: r.end}, true
 	}
 	if y, end, cal, ok := m.yearSpec(i, j, true); ok {
 		return period{kind: pYear, cal: cal, y: y, end: end}, true
@@ -61,7 +59,7 @@ func (m *dateMatcher) periodAt(i, j int) (period, bool) {
 	if off, end, _, ok := m.weekExpr(i, j, false); ok {
 		return period{kind: pWeek, monday: m.mondayOf(off), end: end}, true
 	}
-	if h, ok := m.wordIn(i, j, wWeekDef.bit()); ok {
+	if h, ok := m.wordIn(i, j, wWeekDef.bit()|wMyWeek.bit()); ok {
 		return period{kind: pWeek, monday: m.mondayOf(0), end: h.end}, true
 	}
 	if s, y, end, ok := m.seasonAt(i, j, true); ok {

@@ -37,7 +37,7 @@ func (m *dateMatcher) rangeEndAt(i, j int, first, wantYear bool) (rangeEnd, bool
 		return rangeEnd{}, false
 	}
 	if !wantYear {
-		if r, ok := m.single(j, first); ok && r.err == nil && r.start == j {
+		if r, ok := m.single(j, first); ok && r.err == nil && r.start >= j {
 			return rangeEnd{kind: endDate, r: r, c: r.sc, end: r.end}, true
 		}
 	}
@@ -156,7 +156,7 @@ func (m *dateMatcher) completeRange(a, b rangeEnd) (da, db Date, ok bool) {
 		if b.kind == endDate {
 			yb = b.r.d.Year
 		}
-		da, db = yearOf(ya), yearOf(yb)
+		da, db, ok = yearOf(ya), yearOf(yb), true
 	case b.kind != endDate:
 		return da, db, false
 	case a.kind == endDay:

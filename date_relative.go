@@ -90,6 +90,11 @@ func (m *dateMatcher) periodWithMod(i int, h dateHit) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	if mod.e.word == wFollowing || mod.e.word == wPreceding {
+		// أمينه العام السابق is his former secretary-general: the previous
+		// year is written after a preposition or a clause break.
+		if h.c.at == 0 && i > 0 && m.same(i, i-1) && !m.t.toks[i-1].is(cFunc) && m.t.toks[i-1].kind != tokPunct {
+			return dateMatch{}, false
+		}
 		if m.hasPrev {
 			return m.resolved(i, h.c, mod.end, i, Gregorian, m.prev.Year+off, 0, 0, 0), true
 		}
@@ -146,11 +151,21 @@ func (m *dateMatcher) sameDay(i int, h dateHit) (dateMatch, bool) {
 // dayWithWeekday returns the match of the relative day word h at token i
 // (اليوم، أمس …) naming day t, extended over a weekday that follows it and
 // agrees with t (أمس الخميس). A weekday that disagrees is left to be read
-// on its own.
+// on its own (اليوم الخميس on a Friday).
+//
+// A weekday one day off after أمس or غدا says the day: غداً الإثنين
+// written on Sunday for a Monday paper is that Monday.
 func (m *dateMatcher) dayWithWeekday(i int, h dateHit, t time.Time) dateMatch {
 	end := h.end
-	if wd, ok := m.wordIn(i, end+1, wWeekday.bit()); ok && time.Weekday(wd.e.n) == t.Weekday() {
-		end = wd.end
+	if wd, ok := m.wordIn(i, end+1, wWeekday.bit()); ok {
+		switch w := time.Weekday(wd.e.n); {
+		case w == t.Weekday():
+			end = wd.end
+		case h.e.word != wToday && w == (t.Weekday()+1)%7:
+			t, end = t.AddDate(0, 0, 1), wd.end
+		case h.e.word != wToday && (w+1)%7 == t.Weekday():
+			t, end = t.AddDate(0, 0, -1), wd.end
+		}
 	}
 	return m.dayAt(i, h.c, end, t)
 }
@@ -235,12 +250,14 @@ func (m *dateMatcher) fromNow(i, j int) (int, bool) {
 // countedDate reads a date a length of time before or after ref, at the
 // grain of the finest unit:
 //
-//	قبل|منذ|بعد [نحو] amount [من الآن]   قبل يومين، منذ 3 أيام، بعد أسبوعين من الآن
-//	خلال amount                           خلال أسبوعين: a range from ref, in a clause about the future
-//	amount من الآن                        شهر و 21 يوما من الآن
+//	قبل|منذ [نحو] amount [من الآن]   قبل يومين، منذ 3 أيام
+//	بعد [نحو] amount [من الآن]       بعد أسبوعين من الآن, in a clause about the future or ending one
+//	خلال amount من الآن              a range from ref: خلال أسبوعين من الآن
+//	amount من الآن                   شهر و 21 يوما من الآن
 //
 // A length before من + another noun counts from something else (قبل يومين
-// من الانتخابات) and is no date; so is a duration (لمدة 5 سنوات).
+// من الانتخابات) and is no date; so are a duration (لمدة 5 سنوات، خلال 14
+// شهرا) and بعد in a story told in the past (وبعد ثلاثة أيام).
 func (m *dateMatcher) countedDate(i int, first bool) (dateMatch, bool) {
 	dir, j, sc, lead := 1, i, cut{}, false
 	if h, ok := m.find(i, first, wAgo.bit()|wSince.bit()|wAfter.bit()|wWithin.bit()); ok {
@@ -264,10 +281,12 @@ func (m *dateMatcher) countedDate(i int, first bool) (dateMatch, bool) {
 		end, now = e, true
 	}
 	switch {
-	case !lead && !now, dir == 0 && (now || !m.future(i, end)):
-		return dateMatch{}, false
-	case !now && (!m.ends(a.end) || m.countsFrom(a.end)):
-		return dateMatch{}, false // قبل عقد الاجتماع، قبل يومين من الانتخابات
+	case !lead && !now, dir == 0 && !now:
+		return dateMatch{}, false // 14 شهرا، خلال 14 شهرا: durations
+	case dir > 0 && lead && !now && !m.future(i, end) && !m.sentenceEnds(a.end):
+		return dateMatch{}, false // وبعد ثلاثة أيام، وقع: counted from the story
+	case !now && (!m.ends(a.end) || m.countsFrom(a.end) || a.bare && m.dateWordAfter(a.end)):
+		return dateMatch{}, false // قبل عقد الاجتماع، قبل يومين من الانتخابات، منذ يوم الأربعاء
 	}
 	ref := m.today()
 	if dir == 0 {
@@ -276,6 +295,12 @@ func (m *dateMatcher) countedDate(i int, first bool) (dateMatch, bool) {
 		return spanning(i, sc, end, da, db), true
 	}
 	return m.atGrain(i, sc, end, a.shift(ref, dir), a.finest), true
+}
+
+// dateWordAfter reports whether a date word follows token j: منذ يوم
+// الأربعاء is since Wednesday, not a day ago.
+func (m *dateMatcher) dateWordAfter(j int) bool {
+	return m.same(j, j+1) && m.t.toks[j+1].kind == tokWord && m.candidate(&m.t.toks[j+1])
 }
 
 // countsFrom reports whether the word after token j says what a length of
@@ -414,14 +439,14 @@ func (m *dateMatcher) unitsAndCount(i int, first bool) (count int, u dateHit, en
 
 // restOf reads the rest of ref's week, month or year, from ref to its end:
 //
-//	بقية|باقي|ما تبقى من [هذا] الأسبوع|الشهر|العام|السنة [الجاري|الحالي]   بقية العام
+//	بقية|باقي|ما تبقى من [هذا] الأسبوع|الشهر|العام|السنة [الجاري|الحالي]   بقية العام، بقية أسبوعي
 func (m *dateMatcher) restOf(i int, first bool) (dateMatch, bool) {
 	h, ok := m.find(i, first, wRest.bit())
 	if !ok {
 		return dateMatch{}, false
 	}
 	j := h.end + 1
-	p, ok := m.wordIn(i, j, wWeekDef.bit()|wMonthDef.bit()|wYearDef.bit()|wThisWeek.bit()|wThisMonth.bit()|wThisYear.bit())
+	p, ok := m.wordIn(i, j, wWeekDef.bit()|wMonthDef.bit()|wYearDef.bit()|wThisWeek.bit()|wThisMonth.bit()|wThisYear.bit()|wMyWeek.bit())
 	if !ok {
 		return dateMatch{}, false
 	}
@@ -432,7 +457,7 @@ func (m *dateMatcher) restOf(i int, first bool) (dateMatch, bool) {
 	ref := m.today()
 	var last time.Time
 	switch p.e.word {
-	case wWeekDef, wThisWeek:
+	case wWeekDef, wThisWeek, wMyWeek:
 		last = ref.AddDate(0, 0, 6-(int(ref.Weekday())+6)%7)
 	case wMonthDef, wThisMonth:
 		last = time.Date(ref.Year(), ref.Month()+1, 0, 0, 0, 0, 0, time.UTC)

@@ -214,7 +214,7 @@ var ruleStarts = [numRules]roleMask{
 	rDayDate:       wNumber.bit() | wArticle.bit() | wOrdinal.bit() | wCardinal.bit() | wFirstDay.bit(),
 	rMonthDate:     wMonth.bit() | wMonthWord.bit(),
 	rNumeric:       wNumber.bit(),
-	rYearDate:      wNumber.bit() | wYearWord.bit() | wYearDef.bit(),
+	rYearDate:      wNumber.bit() | wYearWord.bit() | wYearDef.bit() | wCardinal.bit(),
 	rDecade:        wDecade.bit(),
 	rSeason:        wThis.bit() | wSeason.bit(),
 	rCounted: wAgo.bit() | wSince.bit() | wAfter.bit() | wWithin.bit() | wUnit.bit() | wCardinal.bit() |

@@ -34,8 +34,12 @@ func (m *dateMatcher) weekday(i int, first bool) (dateMatch, bool) {
 	h, sc, yom, ok := m.weekdayHead(i, first)
 	if !ok {
 		if d, ok := m.find(i, first, wDayWord.bit()); ok && !d.c.def {
-			// يوم 12 مايو
-			if r, ok := m.dayDate(i+1, false); ok && m.same(i, i+1) {
+			// يوم 12 مايو، يوم 22/04
+			r, ok := m.dayDate(i+1, false)
+			if !ok && m.same(i, i+1) {
+				r, ok = m.numeric(i + 1)
+			}
+			if ok && m.same(i, i+1) && r.err == nil {
 				r.start, r.sc = i, d.c
 				return r, true
 			}
@@ -203,11 +207,9 @@ func (m *dateMatcher) weekdayOfWeek(i int, first bool) (dateMatch, bool) {
 		return m.dayAt(i, sc, end, m.dayOfWeek(off, time.Weekday(h.e.n))), true
 	}
 	if h, ok := m.find(i, first, wThis.bit()); ok {
-		wh, _, _, ok := m.weekdayHead(i+1, false)
-		if !ok || !m.same(i, i+1) {
-			return dateMatch{}, false
+		if wh, _, _, ok := m.weekdayHead(i+1, false); ok && m.same(i, i+1) {
+			return m.dayAt(i, h.c, wh.end, m.dayOfWeek(0, time.Weekday(wh.e.n))), true
 		}
-		return m.dayAt(i, h.c, wh.end, m.dayOfWeek(0, time.Weekday(wh.e.n))), true
 	}
 	off, end, sc, ok := m.weekExpr(i, i, first)
 	if !ok {

@@ -187,7 +187,7 @@ func (m *dateMatcher) completeRange(a, b rangeEnd) (da, db Date, ok bool) {
 			da, ok = m.reYear(a.r, y)
 		}
 	}
-	return da, db, ok && !db.Time().Before(da.Time())
+	return da, db, ok && da.Calendar == db.Calendar && !db.Time().Before(da.Time())
 }
 
 // dayBefore returns day d of the month of the range end b, or of the

@@ -41,6 +41,10 @@ type dateMatcher struct {
 	// entries hold token+1, so that the zero entry matches no token.
 	memo     [4]memoSingle
 	memoNext int
+	// startsTok caches starts for one token: token+1 (0: none).
+	startsTok   int
+	startsFirst bool
+	startsMask  roleMask
 }
 
 // today returns the publication date and notes that the expression being
@@ -189,10 +193,22 @@ func (m *dateMatcher) at(i int) (dateMatch, bool) {
 	if m.lex == nil {
 		m.lex = dateLexicon()
 	}
+	if i >= len(m.t.toks) || m.startsAt(i, true) == 0 {
+		return dateMatch{}, false
+	}
 	uses := m.refUses
-	r, ok := m.read(i, true, 0, numRules)
+	r, ok := m.single(i, true)
+	if o, found := m.read(i, true, rRange, rHoliday); found && (!ok || better(o, r)) {
+		r, ok = o, true
+	}
 	r.rel = m.refUses != uses
 	return r, ok
+}
+
+// better reports whether match a wins over match b found at the same
+// token by a later rule: a date over an error, then the longer one.
+func better(a, b dateMatch) bool {
+	return a.err == nil && (b.err != nil || a.end > b.end) || a.err != nil && b.err != nil && a.end > b.end
 }
 
 // wNumber is the pseudo-role of a number token in a start mask.
@@ -201,7 +217,7 @@ const wNumber dateRole = 63
 // ruleStarts are the roles a token must have for each rule to start at it
 // (wNumber for a number): the rules that cannot start there are not run.
 var ruleStarts = [numRules]roleMask{
-	rRange:         ^roleMask(0),
+	rRange:         wOf.bit() | wBetween.bit(), // and what a single date starts with: see rangeStarts
 	rCoordinated:   wNumber.bit() | wArticle.bit() | wOrdinal.bit() | wCardinal.bit() | wFirstDay.bit(),
 	rHoliday:       wHoliday.bit() | wDayWord.bit(),
 	rPart:          wPartStart.bit() | wPartMid.bit() | wPartMiddle.bit() | wPartEnd.bit(),
@@ -227,28 +243,32 @@ var ruleStarts = [numRules]roleMask{
 	rDayAlone: wDayWord.bit() | wNumber.bit() | wOrdinal.bit(),
 }
 
+// rangeStarts are the roles a range starts with: من، بين, or the start of
+// a single date.
+var rangeStarts = func() roleMask {
+	s := ruleStarts[rRange]
+	for r := rHoliday; r < numRules; r++ {
+		s |= ruleStarts[r]
+	}
+	return s
+}()
+
 // read returns the longest match of the rules from to before upto at
 // token i: a date if one reads, or else the longest error.
 func (m *dateMatcher) read(i int, first bool, from, upto ruleID) (best dateMatch, ok bool) {
 	if i >= len(m.t.toks) {
 		return best, false
 	}
-	starts := m.starts(&m.t.toks[i], first)
+	starts := m.startsAt(i, first)
 	if starts == 0 {
 		return best, false
 	}
 	for r := from; r < upto; r++ {
-		if ruleStarts[r]&starts == 0 {
+		if ruleStarts[r]&starts == 0 && (r != rRange || rangeStarts&starts == 0) {
 			continue
 		}
 		got, found := m.apply(r, i, first)
-		if !found {
-			continue
-		}
-		switch {
-		case !ok,
-			got.err == nil && (best.err != nil || got.end > best.end),
-			got.err != nil && best.err != nil && got.end > best.end:
+		if found && (!ok || better(got, best)) {
 			best, ok = got, true
 		}
 	}
@@ -269,8 +289,11 @@ type memoSingle struct {
 // single reads one date at token i with the rules that read a single
 // date (no range, no coordination): an end of a range.
 func (m *dateMatcher) single(i int, first bool) (dateMatch, bool) {
-	for _, c := range m.memo {
-		if c.i == i+1 && c.first == first {
+	if i >= len(m.t.toks) || m.startsAt(i, first) == 0 {
+		return dateMatch{}, false
+	}
+	for k := range m.memo {
+		if c := &m.memo[k]; c.i == i+1 && c.first == first {
 			m.refUses += c.uses
 			return c.r, c.ok
 		}
@@ -280,6 +303,16 @@ func (m *dateMatcher) single(i int, first bool) (dateMatch, bool) {
 	m.memo[m.memoNext] = memoSingle{i: i + 1, first: first, r: r, ok: ok, uses: m.refUses - uses}
 	m.memoNext = (m.memoNext + 1) % len(m.memo)
 	return r, ok
+}
+
+// startsAt returns starts for token i, cached for the last token asked.
+func (m *dateMatcher) startsAt(i int, first bool) roleMask {
+	if m.startsTok == i+1 && m.startsFirst == first {
+		return m.startsMask
+	}
+	mask := m.starts(&m.t.toks[i], first)
+	m.startsTok, m.startsFirst, m.startsMask = i+1, first, mask
+	return mask
 }
 
 // starts returns the roles of tk, read whole or (first) through its
@@ -466,7 +499,9 @@ func (m *dateMatcher) note(d Date) {
 		d = *d.Until
 	}
 	m.prev, m.hasPrev = d, true
-	m.memo = [len(m.memo)]memoSingle{} // results may depend on prev
+	for k := range m.memo {
+		m.memo[k].i = 0 // results may depend on prev
+	}
 }
 
 // dayAt returns the match of a Gregorian day t.

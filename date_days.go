@@ -163,6 +163,7 @@ func (m *dateMatcher) relativeYear(i, j int, cal Calendar) (y, end int, ok bool)
 //
 //	day [.|-|/] [من|في] [شهر] month [year | المقبل|الماضي|الجاري]   12 مايو 2020، الأول من أيار، 2. أكتوبر
 //	day [من|في] الشهر المقبل|الماضي|الجاري | هذا الشهر              26 من الشهر الجاري
+//	digits الجاري|الحالي                                            18 الجاري: of the current month
 //	day من الشهر ordinal                                            27 من الشهر الثامن
 //
 // A one-word ordinal or cardinal day needs من before the month.
@@ -191,6 +192,10 @@ func (m *dateMatcher) dayDate(i int, first bool) (dateMatch, bool) {
 	}
 	if mo, y, end, ok := m.relativeMonth(i, j, of); ok {
 		return m.resolved(i, dn.c, end, i, Gregorian, y, mo, dn.day, 0), true
+	}
+	if h, ok := m.wordIn(i, j, wCurrent.bit()); ok && !of && dn.kind == dayDigits {
+		ry, rm, _ := m.refIn(Gregorian)
+		return m.resolved(i, dn.c, h.end, i, Gregorian, ry, rm, dn.day, 0), true
 	}
 	return dateMatch{}, false
 }

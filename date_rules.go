@@ -65,11 +65,8 @@ type dateMatch struct {
 	errAt int  // token the error points at
 	rel   bool // resolved against the publication date
 	// noYear says the year was not written but chosen (the nearest-year
-	// rule): the other end of a range may give it. cal, mo and day are
-	// the month and day as written, to resolve them again.
-	noYear  bool
-	cal     Calendar
-	mo, day int
+	// rule): the other end of a range may give it.
+	noYear bool
 }
 
 // dateHit is a lexicon entry found at a token: its first token read with the
@@ -198,7 +195,9 @@ func (m *dateMatcher) at(i int) (dateMatch, bool) {
 	}
 	uses := m.refUses
 	r, ok := m.single(i, true)
-	if o, found := m.read(i, true, rRange, rHoliday); found && (!ok || better(o, r)) {
+	// A range or a coordinated date wins a tie: it reads more of the text
+	// than the single date it starts with.
+	if o, found := m.read(i, true, rRange, rHoliday); found && (!ok || !better(r, o)) {
 		r, ok = o, true
 	}
 	r.rel = m.refUses != uses
@@ -550,7 +549,7 @@ func yearOf(y int) Date { return Date{Year: y, Grain: GrainYear} }
 // year y (0: choose it by rel or by the nearest-year rule), month mo and
 // day d (0 when absent). Errors point at token errAt.
 func (m *dateMatcher) resolved(i int, sc cut, end, errAt int, cal Calendar, y, mo, d int, rel dateRole) dateMatch {
-	r := dateMatch{start: i, sc: sc, end: end, cal: cal, mo: mo, day: d}
+	r := dateMatch{start: i, sc: sc, end: end}
 	if y == 0 {
 		y = m.chooseYear(cal, mo, d, rel)
 		r.noYear = rel == 0

@@ -319,7 +319,7 @@ func TestHolidaysValid(t *testing.T) {
 // TestEaster checks the computus against known dates.
 func TestEaster(t *testing.T) {
 	for _, c := range []struct {
-		y                  int
+		y                 int
 		western, orthodox string
 	}{
 		{2013, "2013-03-31", "2013-05-05"},

@@ -92,7 +92,7 @@ func (m *dateMatcher) dualHalf(j, e int, p datePhrase) datePhrase {
 	return p
 }
 
-// yearAfter reads [،|,|.|/] [من] [ل]عام|العام|سنة year [era], or a
+// yearAfter reads [،|,|.|/] [من|في] [ل|بـ]عام|العام|سنة year [era], or a
 // relative year (من العام الماضي، من هذا العام), at k for a month of
 // calendar cal: the year, the last token read, and whether an era marker
 // said the year is Hijri.
@@ -107,13 +107,14 @@ func (m *dateMatcher) yearAfter(i, k int, cal Calendar) (y, end int, ah, ok bool
 		}
 		return 0, 0, false, false
 	}
-	if _, ok := m.word(j, wOf.bit()); ok {
+	if _, ok := m.word(j, wOf.bit()); ok || m.same(i, j) && m.t.toks[j].is(cIn) {
 		j++
 	}
 	if y, end, ok := m.relativeYear(i, j, cal); ok {
 		return y, end, false, true
 	}
-	if h, ok := m.find(j, true, wYearWord.bit()|wYearDef.bit()); ok && m.same(i, j) && (h.c.at == 0 || m.t.toks[j].leadingLi()) {
+	if h, ok := m.find(j, true, wYearWord.bit()|wYearDef.bit()); ok && m.same(i, j) &&
+		(h.c.at == 0 || m.t.toks[j].leadingLi() || m.t.toks[j].leadingBi()) {
 		j = h.end + 1
 	}
 	if y, end, ok := m.yearWordsAt(i, j); ok {
@@ -242,6 +243,9 @@ func (m *dateMatcher) relativeMonth(i, j int, of bool) (mo, y, end int, ok bool)
 		return mo, y, mod.end, true
 	}
 	if v, end, _, ok := m.ordinalAt(i, h.end+1, false); ok && of && v >= 1 && v <= 12 {
+		if y, e, _, ok := m.yearAfter(i, end+1, Gregorian); ok {
+			return v, y, e, true
+		}
 		ry, _, _ := m.refIn(Gregorian)
 		return v, ry, end, true
 	}

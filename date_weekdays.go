@@ -328,7 +328,7 @@ func (m *dateMatcher) monthAfter(i, j int) (y, mo, end int, ok bool) {
 		return r.d.Year, r.d.Month, r.end, true
 	}
 	if _, ok := m.wordIn(i, j, wOf.bit()|wCue.bit()); ok {
-		if mo, y, end, ok := m.relativeMonth(i, j+1, false); ok {
+		if mo, y, end, ok := m.relativeMonth(i, j+1, true); ok {
 			return y, mo, end, true
 		}
 	}

@@ -31,7 +31,7 @@ type period struct {
 //
 //	month-phrase [year|mod]                     مارس، شهر رمضان 1443
 //	[عام|العام|سنة] year | العام [mod] | هذا العام   2021، العام المقبل، العام
-//	الشهر [mod] | هذا الشهر                      الشهر الماضي، الشهر
+//	الشهر [mod|نفسه] | هذا الشهر                 الشهر الماضي، الشهر، الشهر نفسه (the month just told)
 //	الأسبوع [mod] | هذا الأسبوع                  الأسبوع المقبل
 //	season [year|mod]                           الصيف
 //
@@ -53,6 +53,13 @@ func (m *dateMatcher) periodAt(i, j int) (period, bool) {
 		return period{kind: pMonth, cal: Gregorian, y: y, mo: mo, end: end}, true
 	}
 	if h, ok := m.wordIn(i, j, wMonthDef.bit()); ok {
+		if s, ok := m.wordIn(i, h.end+1, wSame.bit()); ok {
+			if !m.hasPrev || m.prev.Grain == GrainYear || m.prev.Grain == GrainWeek {
+				return period{}, false
+			}
+			cal, y, mo, _ := dateParts(m.prev)
+			return period{kind: pMonth, cal: cal, y: y, mo: mo, end: s.end}, true // الشهر نفسه
+		}
 		ref := m.today()
 		return period{kind: pMonth, cal: Gregorian, y: ref.Year(), mo: int(ref.Month()), end: h.end}, true
 	}

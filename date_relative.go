@@ -31,6 +31,7 @@ func modOffset(w dateRole) int {
 //	هذا اليوم                                   the day just told, or today
 //	هذا الشهر|العام|الأسبوع
 //	الأسبوع|الشهر|العام|السنة|العقد + modifier    الشهر الماضي، الأسبوع بعد القادم، العقد المقبل
+//	الشهر|العام نفسه|ذاته                        the month or year just told
 func (m *dateMatcher) relative(i int, first bool) (dateMatch, bool) {
 	const mask = roleMask(1)<<wToday | 1<<wYesterday | 1<<wDayBefore | 1<<wTomorrow | 1<<wDayAfter |
 		1<<wThisMonth | 1<<wThisYear | 1<<wMonthDef | 1<<wYearDef | 1<<wThisWeek | 1<<wWeekDef | 1<<wSame | 1<<wThis | 1<<wUnit
@@ -68,9 +69,12 @@ func (m *dateMatcher) relative(i int, first bool) (dateMatch, bool) {
 
 // periodWithMod reads the modifier after الأسبوع، الشهر، العام، العقد (h).
 func (m *dateMatcher) periodWithMod(i int, h dateHit) (dateMatch, bool) {
-	mod, ok := m.wordIn(i, h.end+1, relMods)
+	mod, ok := m.wordIn(i, h.end+1, relMods|wSame.bit())
 	if !ok {
 		return dateMatch{}, false
+	}
+	if mod.e.word == wSame {
+		return m.samePeriod(i, h, mod.end)
 	}
 	off := modOffset(mod.e.word)
 	switch h.e.word {
@@ -100,6 +104,22 @@ func (m *dateMatcher) periodWithMod(i int, h dateHit) (dateMatch, bool) {
 		}
 	}
 	return m.resolved(i, h.c, mod.end, i, Gregorian, m.today().Year()+off, 0, 0, 0), true
+}
+
+// samePeriod reads الشهر نفسه، العام ذاته (h, to token end): the month or
+// the year of the date just told.
+func (m *dateMatcher) samePeriod(i int, h dateHit, end int) (dateMatch, bool) {
+	if !m.hasPrev {
+		return dateMatch{}, false
+	}
+	cal, y, mo, _ := dateParts(m.prev)
+	switch {
+	case h.e.word == wMonthDef && mo != 0:
+		return m.resolved(i, h.c, end, i, cal, y, mo, 0, 0), true
+	case h.e.word == wYearDef:
+		return m.resolved(i, h.c, end, i, cal, y, 0, 0, 0), true
+	}
+	return dateMatch{}, false
 }
 
 // today0 reads اليوم: today, with a weekday that agrees (اليوم الجمعة);

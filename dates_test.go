@@ -607,6 +607,9 @@ func fuzzSeeds(tb testing.TB) []string {
 	for _, c := range parseCases {
 		seeds = append(seeds, c.in)
 	}
+	for _, c := range ruleCases {
+		seeds = append(seeds, c.src)
+	}
 	return append(seeds, "أغسطس/أيلول", "31 فبراير 2021", "الخميس 12 نوفمبر 2021", "1/2/2020/5", "ـ", "12 ربيع")
 }
 
@@ -697,5 +700,55 @@ func BenchmarkParseDate(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// hostileDateUnits are repeated to build inputs that keep the date rules
+// busy: chains of numbers, of ranges, of number words, of lengths of time.
+var hostileDateUnits = []string{
+	"1 2 3 4 5 6 7 8 9 10 11 12 ",
+	"12/11/2021-12/11/2021 ",
+	"من 1 إلى 2 من 3 إلى ",
+	"بين 5 و6 و7 و8 مارس و",
+	"من مارس حتى من مايو حتى ",
+	"ألف وتسعمائة وثمانية وسبعين و",
+	"قبل 3 أيام و4 أسابيع و5 أشهر و",
+	"الأسبوع الأول من الأسبوع الأول من ",
+	"أواخر أواخر مطلع منتصف ",
+	"الجمعة 15 الجمعة الأسبوع المقبل ",
+	"عيد الفطر عيد الأضحى 2013 ",
+	"الأيام الثلاثة الأيام الثلاثة المقبلة ",
+}
+
+// TestFindDatesHostileLinear checks that FindDates takes linear time on
+// the hostile date inputs: 8× the input may take at most 3 × 8× as long
+// (the best of three runs, at least a millisecond), measured again up to
+// three times before failing, as the machine may be shared.
+func TestFindDatesHostileLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test")
+	}
+	const n, factor, margin = 16 << 10, 8, 3
+	best := func(s string) time.Duration {
+		d := time.Duration(1<<63 - 1)
+		for range 3 {
+			start := time.Now()
+			ds := FindDates(s, dateRef)
+			d = min(d, time.Since(start))
+			checkDateSpans(t, s, ds)
+		}
+		return max(d, time.Millisecond)
+	}
+	for _, unit := range hostileDateUnits {
+		t.Run(unit, func(t *testing.T) {
+			small, large := repeatTo(unit, n), repeatTo(unit, factor*n)
+			var t1, t8 time.Duration
+			for range 3 {
+				if t1, t8 = best(small), best(large); t8 <= factor*margin*t1 {
+					return
+				}
+			}
+			t.Errorf("super-linear: %v for %d bytes, %v for %d", t1, len(small), t8, len(large))
+		})
 	}
 }

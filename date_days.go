@@ -51,8 +51,8 @@ func (m *dateMatcher) monthNumber(j, k int, p datePhrase) (datePhrase, bool) {
 	v, end := 0, k
 	if n, digits, ok := m.number(k); ok && digits <= 2 {
 		v = n
-	} else if n, e, _, ok := m.cardinalAt(j, k, false); ok {
-		v, end = n, e
+	} else if n, e, _, ok := m.cardinalAt(j, k, false); ok && n > 1 {
+		v, end = n, e // شهر واحد is a length
 	}
 	if v < 1 || v > 12 || !m.same(j, end) {
 		return p, false
@@ -177,7 +177,10 @@ func (m *dateMatcher) dayDate(i int, first bool) (dateMatch, bool) {
 	if dn.kind == dayDigits && m.punct(j, ".", "-", "/") {
 		j++
 	}
-	needOf := (dn.kind == dayOrdinal || dn.kind == dayCardinal) && !dn.compound
+	if dn.kind == dayCardinal && !dn.compound {
+		return dateMatch{}, false // ثلاثة من أبريل: a count
+	}
+	needOf := dn.kind == dayOrdinal && !dn.compound
 	of := false
 	if h, ok := m.wordIn(i, j, wOf.bit()|wCue.bit()); ok && (h.e.word == wOf || m.t.toks[j].is(cIn)) {
 		j, of = j+1, true
@@ -189,6 +192,9 @@ func (m *dateMatcher) dayDate(i int, first bool) (dateMatch, bool) {
 		return m.dottedDate(i, dn)
 	}
 	if p, ok := m.monthPhrase(j, false); ok {
+		if p.amb && j > dn.end+1 && !of {
+			return dateMatch{}, false // 6 - صفر: a score
+		}
 		return m.finishMonth(i, dn.c, dn.day, p)
 	}
 	if mo, y, end, ok := m.relativeMonth(i, j, of); ok {
@@ -279,8 +285,8 @@ func (m *dateMatcher) monthThenDay(i int, p datePhrase) (dateMatch, bool) {
 		j++
 	}
 	dn, ok := m.dayNumberAt(i, j, false)
-	if !ok || dn.kind == dayFirst || dn.kind == dayCardinal && !dn.compound && !sep {
-		return dateMatch{}, false
+	if !ok || dn.kind == dayFirst || dn.kind == dayCardinal && !dn.compound && !sep || sep && p.amb {
+		return dateMatch{}, false // صفر - 6: a score
 	}
 	if p.shahr && dn.kind == dayDigits && !sep {
 		return dateMatch{}, false // شهر 3 is a month
@@ -351,9 +357,6 @@ func (m *dateMatcher) hijriYearIn(y, mo, d int) int {
 func (m *dateMatcher) monthCue(i int, sc cut, end int) bool {
 	if !m.nameless(end) {
 		return false
-	}
-	if sc.at != 0 && m.t.toks[i].leadingBi() {
-		return true // بمارس
 	}
 	if i == 0 || !m.same(i, i-1) || sc.at != 0 {
 		return false
@@ -454,7 +457,8 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 		if v, end, _, ok := m.cardinalAt(i, j, false); ok && v >= 100 && v <= 2200 {
 			return m.resolved(i, sc, end, j, Gregorian, v, 0, 0, 0), true
 		}
-	} else if y, end, ok := m.yearWordsAt(i, i); ok && m.ends(end) && (m.yearCue(i) || end > i && m.dayCue(i)) {
+	} else if y, end, ok := m.yearWordsAt(i, i); ok && m.ends(end) && (m.yearCue(i) && (end > i || y >= 1900) || end > i && m.dayCue(i)) {
+		// not منذ آلاف السنين
 		// من مواليد ألفين، في ألف وسبعمائة وتسعة وثمانين
 		return m.resolved(i, sc, end, i, Gregorian, y, 0, 0, 0), true
 	}
@@ -490,6 +494,9 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 func (m *dateMatcher) yearCue(i int) bool {
 	if i == 0 || !m.same(i, i-1) {
 		return false
+	}
+	if _, ok := m.wordIn(i, i+1, wUnit.bit()); ok {
+		return false // منذ 1000 سنة: a length
 	}
 	_, ok := m.find(i-1, true, wSince.bit()|wBirth.bit())
 	return ok

@@ -60,6 +60,9 @@ func (m *dateMatcher) periodAt(i, j int) (period, bool) {
 			cal, y, mo, _ := dateParts(m.prev)
 			return period{kind: pMonth, cal: cal, y: y, mo: mo, end: s.end}, true // الشهر نفسه
 		}
+		if _, era := m.find(h.end+1, true, wAD.bit()|wAH.bit()); era || !m.ends(h.end) {
+			return period{}, false // بداية الشهر الهجري: any Hijri month
+		}
 		ref := m.today()
 		return period{kind: pMonth, cal: Gregorian, y: ref.Year(), mo: int(ref.Month()), end: h.end}, true
 	}
@@ -370,7 +373,7 @@ func isoWeekOf(y, n int) time.Time {
 	return isoWeekMonday(y, n)
 }
 
-// seasonAt reads [هذا|هذه] season [year | المقبل|الماضي|الحالي] at j; with
+// seasonAt reads [هذا|هذه] season [[عام|العام] year | المقبل|الماضي|الحالي] at j; with
 // alone set, a season alone too (the nearest one). The season's year is
 // that of its first month.
 func (m *dateMatcher) seasonAt(i, j int, alone bool) (s, y, end int, ok bool) {
@@ -388,8 +391,8 @@ func (m *dateMatcher) seasonAt(i, j int, alone bool) (s, y, end int, ok bool) {
 	if s == 4 && ref.Month() <= 2 {
 		cur-- // the winter that began last December
 	}
-	if v, digits, ok := m.number(end + 1); ok && digits == 4 && m.same(i, end+1) {
-		return s, v, end + 1, true
+	if v, e, cal, ok := m.yearSpec(i, end+1, false); ok && cal == Gregorian {
+		return s, v, e, true // صيف 2016، صيف العام 2000
 	}
 	if mod, ok := m.wordIn(i, end+1, wNext.bit()|wPast.bit()|wCurrent.bit()); ok {
 		y = cur

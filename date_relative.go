@@ -77,13 +77,19 @@ func (m *dateMatcher) periodWithMod(i int, h dateHit) (dateMatch, bool) {
 		return m.samePeriod(i, h, mod.end)
 	}
 	off := modOffset(mod.e.word)
-	switch h.e.word {
-	case wWeekDef:
+	told := (mod.e.word == wFollowing || mod.e.word == wPreceding) && m.hasPrev && m.prev.Calendar == Gregorian
+	switch {
+	case h.e.word == wWeekDef && told:
+		return m.weekAt(i, h.c, mod.end, m.prev.Time().AddDate(0, 0, 7*off)), true
+	case h.e.word == wWeekDef:
 		return m.week(i, h.c, mod.end, off), true
-	case wMonthDef:
+	case h.e.word == wMonthDef && told && m.prev.Month != 0:
+		t := time.Date(m.prev.Year, time.Month(m.prev.Month+off), 1, 0, 0, 0, 0, time.UTC)
+		return m.resolved(i, h.c, mod.end, i, Gregorian, t.Year(), int(t.Month()), 0, 0), true
+	case h.e.word == wMonthDef:
 		y, mo := m.relMonth(mod.e.word)
 		return m.resolved(i, h.c, mod.end, i, Gregorian, y, mo, 0, 0), true
-	case wUnit:
+	case h.e.word == wUnit:
 		d := m.today().Year()/10*10 + 10*off
 		a, b := yearOf(d), yearOf(d+9)
 		return spanning(i, h.c, mod.end, a, b), true
@@ -96,7 +102,7 @@ func (m *dateMatcher) periodWithMod(i int, h dateHit) (dateMatch, bool) {
 	if mod.e.word == wFollowing || mod.e.word == wPreceding {
 		// أمينه العام السابق is his former secretary-general: the previous
 		// year is written after a preposition or a clause break.
-		if h.c.at == 0 && i > 0 && m.same(i, i-1) && !m.t.toks[i-1].is(cFunc) && m.t.toks[i-1].kind != tokPunct {
+		if h.c.at == 0 && i > 0 && m.same(i, i-1) && !m.t.toks[i-1].has(cFunc) && m.t.toks[i-1].kind != tokPunct {
 			return dateMatch{}, false
 		}
 		if m.hasPrev {

@@ -379,7 +379,7 @@ next:
 		if mask&e.word.bit() == 0 {
 			continue
 		}
-		if e.amb && c.at != 0 && (c.def || c.at != 2) {
+		if e.amb && c.at != 0 && !conjOnly(tk, c) {
 			continue
 		}
 		end := i + len(e.rest)

@@ -260,10 +260,20 @@ func TestRulesNoDate(t *testing.T) {
 		"قتل يوم الجمعة 15 شخصا",
 		"في الستينيات من عمره",
 		"بعد شهر رمضان",
+		"فازت 6 - 3 و6 - صفر",
+		"تقدم صفر - 1",
+		"شاهد الفيلم من باب الفضول",
+		"لم يتوقف عند هذا الحد",
+		"منذ 1000 سنة قبل الميلاد",
+		"منقرضة منذ آلاف السنين",
+		"بعد شهر واحد من مقتله",
+		"تحديد بداية الشهر الهجري",
+		"في الأشهر الثلاثة من أبريل",
 	} {
 		t.Run(src, func(t *testing.T) {
 			for _, d := range FindDates(src, dateRef) {
-				if strings.Contains(src, "يوم الجمعة") && d.Text == "يوم الجمعة" || strings.Contains(src, "بعد شهر رمضان") && d.Text == "شهر رمضان" {
+				switch d.Text {
+				case "يوم الجمعة", "شهر رمضان", "أبريل":
 					continue // the weekday, the month: read on their own
 				}
 				t.Errorf("got %q=%s", d.Text, d.Value())

@@ -207,7 +207,7 @@ func (m *dateMatcher) weekdayOfWeek(i int, first bool) (dateMatch, bool) {
 		return m.dayAt(i, sc, end, m.dayOfWeek(off, time.Weekday(h.e.n))), true
 	}
 	if h, ok := m.find(i, first, wThis.bit()); ok {
-		if wh, _, _, ok := m.weekdayHead(i+1, false); ok && m.same(i, i+1) {
+		if wh, _, _, ok := m.weekdayHead(i+1, false); ok && m.same(i, i+1) && !wh.e.amb { // not هذا الحد
 			return m.dayAt(i, h.c, wh.end, m.dayOfWeek(0, time.Weekday(wh.e.n))), true
 		}
 	}

@@ -457,10 +457,8 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 		if v, end, _, ok := m.cardinalAt(i, j, false); ok && v >= 100 && v <= 2200 {
 			return m.resolved(i, sc, end, j, Gregorian, v, 0, 0, 0), true
 		}
-	} else if y, end, ok := m.yearWordsAt(i, i); ok && m.ends(end) && (m.yearCue(i) && (end > i || y >= 1900) || end > i && m.dayCue(i)) {
-		// not منذ آلاف السنين
-		// من مواليد ألفين، في ألف وسبعمائة وتسعة وثمانين
-		return m.resolved(i, sc, end, i, Gregorian, y, 0, 0, 0), true
+	} else if r, ok := m.yearInWords(i); ok {
+		return r, true
 	}
 	y, n, ok := m.number(j)
 	if !ok || y == 0 || !m.same(i, j) {
@@ -468,14 +466,12 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 	}
 	cal, end := Gregorian, j
 	era, eraOK := m.wordIn(i, j+1, wAD.bit()|wAH.bit())
-	if eraOK {
-		if era.e.word == wAH {
-			cal = Hijri
-		} else if n < 4 {
-			eraOK = false // 20 م is twenty metres
-		}
-	}
-	if eraOK {
+	switch {
+	case eraOK && era.e.word == wAH:
+		cal, end = Hijri, era.end
+	case eraOK && n < 4:
+		eraOK = false // 20 م is twenty metres
+	case eraOK:
 		end = era.end
 	}
 	switch {
@@ -487,6 +483,20 @@ func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	return m.resolved(i, sc, end, j, cal, y, 0, 0, 0), true
+}
+
+// yearInWords reads a year in words without عام before it: after مواليد
+// or منذ (ألفين, or several words, not منذ آلاف السنين), or after في in
+// several words (في ألف وسبعمائة وتسعة وثمانين).
+func (m *dateMatcher) yearInWords(i int) (dateMatch, bool) {
+	y, end, ok := m.yearWordsAt(i, i)
+	if !ok || !m.ends(end) {
+		return dateMatch{}, false
+	}
+	if m.yearCue(i) && (end > i || y >= 1900) || end > i && m.dayCue(i) {
+		return m.resolved(i, cut{}, end, i, Gregorian, y, 0, 0, 0), true
+	}
+	return dateMatch{}, false
 }
 
 // yearCue reports whether the word before token i makes the number at i a

@@ -224,6 +224,10 @@
 //	                 "source": "org:qna", "cameo": "057"}]}
 //
 // Dates carry "hijri" ("1443-01-15") when written in the Hijri calendar.
+// A range is one date whose "value" is the ISO 8601 interval of its ends,
+// each at its own grain ("2021-03-05/2021-03-10", "2021-01/2021-06"), its
+// "grain" that of its first end, and its "hijri" an interval too; reading
+// the JSON back gives the same [Date], [Date.Until] included.
 // Lists are always arrays, never null; optional fields are left out when
 // empty.
 package arnews

@@ -218,7 +218,7 @@ func (m *dateMatcher) numericReadings(nd numericDate) [][3]int {
 	}
 	var out [][3]int
 	add := func(y, mo, d int) {
-		if _, err := calendarDay(Gregorian, y, mo, d); err == nil && mo <= 12 {
+		if y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= hijriOrGregorianLength(Gregorian, y, mo) {
 			out = append(out, [3]int{y, mo, d})
 		}
 	}

@@ -116,7 +116,7 @@ func (m *dateMatcher) rangeDate(i int, first bool) (dateMatch, bool) {
 			j, years = p.end+1, p.e.n == unitYear
 		}
 	}
-	a, ok := m.rangeEndAt(i, j, first && !lead, years)
+	a, ok := m.rangeEndAt(i, j, first || lead, years) // after من, as FindDates reads the next token: the memo serves both
 	if !ok {
 		return dateMatch{}, false
 	}

@@ -524,7 +524,7 @@ func (m *dateMatcher) week(i int, sc cut, end, off int) dateMatch {
 // spanning returns the match of tokens i..end that runs from a to b,
 // each a Date without text: a range, or a itself when b is the same date.
 func spanning(i int, sc cut, end int, a, b Date) dateMatch {
-	if a.Value() == b.Value() {
+	if a.Year == b.Year && a.Month == b.Month && a.Day == b.Day && a.Grain == b.Grain {
 		return dateMatch{start: i, sc: sc, end: end, d: a}
 	}
 	b.Until = nil

@@ -326,7 +326,7 @@ func (m *dateMatcher) countedDate(i int, first bool) (dateMatch, bool) {
 // dateWordAfter reports whether a date word follows token j: منذ يوم
 // الأربعاء is since Wednesday, not a day ago.
 func (m *dateMatcher) dateWordAfter(j int) bool {
-	return m.same(j, j+1) && m.t.toks[j+1].kind == tokWord && m.candidate(&m.t.toks[j+1])
+	return m.same(j, j+1) && m.t.toks[j+1].kind == tokWord && m.candidate(j+1)
 }
 
 // countsFrom reports whether the word after token j says what a length of

@@ -39,12 +39,43 @@ type dateMatcher struct {
 	hasPrev bool
 	// memo keeps the last results of single (see memoSingle); its
 	// entries hold token+1, so that the zero entry matches no token.
-	memo     [4]memoSingle
+	memo     [2]memoSingle
 	memoNext int
 	// startsTok caches starts for one token: token+1 (0: none).
 	startsTok   int
 	startsFirst bool
 	startsMask  roleMask
+	// entries caches the lexicon entries of the stems of the last tokens
+	// looked at, by token index modulo its length: the rules ask the same
+	// tokens for many roles.
+	entries [4]tokenEntries
+}
+
+// tokenEntries are the lexicon entries of each stem of one token, and
+// the roles they have: of the whole word, and of any stem.
+type tokenEntries struct {
+	tok        int // token+1 (0: none)
+	ents       [maxCuts][]dateEntry
+	whole, any roleMask
+}
+
+// entriesAt returns the lexicon entries of the stems of token i (a word).
+func (m *dateMatcher) entriesAt(i int) *tokenEntries {
+	c := &m.entries[i%len(m.entries)]
+	if c.tok != i+1 {
+		tk := &m.t.toks[i]
+		c.tok, c.whole, c.any = i+1, 0, 0
+		for k, ct := range tk.stems() {
+			c.ents[k] = m.lex.get(tk.stem(ct))
+			for _, e := range c.ents[k] {
+				c.any |= e.word.bit()
+				if k == 0 {
+					c.whole |= e.word.bit()
+				}
+			}
+		}
+	}
+	return c
 }
 
 // today returns the publication date and notes that the expression being
@@ -263,7 +294,7 @@ func (m *dateMatcher) read(i int, first bool, from, upto ruleID) (best dateMatch
 		return best, false
 	}
 	for r := from; r < upto; r++ {
-		if ruleStarts[r]&starts == 0 && (r != rRange || rangeStarts&starts == 0) {
+		if ruleStarts[r]&starts == 0 && (r != rRange || rangeStarts&starts == 0) || !m.mayRead(r, i, starts) {
 			continue
 		}
 		got, found := m.apply(r, i, first)
@@ -272,6 +303,81 @@ func (m *dateMatcher) read(i int, first bool, from, upto ruleID) (best dateMatch
 		}
 	}
 	return best, ok
+}
+
+// mayRead is the cheap test, before a rule is run at token i (whose roles
+// are starts), of what must stand around it: a unit after a number for a
+// length of time, a link ahead for a range, a و ahead for coordinated
+// dates.
+func (m *dateMatcher) mayRead(r ruleID, i int, starts roleMask) bool {
+	number := starts == wNumber.bit()
+	next := func() roleMask { return m.rolesAt(i+1) | m.rolesAt(i+2) }
+	switch r {
+	case rNthWeekday:
+		return starts&wOrdinalBare.bit() != 0 || next()&wOrdinal.bit() != 0
+	case rWeekdayOfWeek:
+		const week = roleMask(1)<<wThisWeek | 1<<wWeekDef | 1<<wWeekday | 1<<wOf
+		return starts&(wThis.bit()|wThisWeek.bit()|wWeekDef.bit()) != 0 || next()&week != 0
+	case rDayOfMonth:
+		return m.rolesAt(i+1)&(wOrdinal.bit()|wDayWord.bit()|wUnit.bit()) != 0
+	case rHoliday:
+		return starts&wHoliday.bit() != 0 || m.rolesAt(i+1)&wHoliday.bit() != 0
+	case rWeekOf:
+		return m.rolesAt(i+1)&(wOrdinal.bit()|wUnit.bit()|wNumber.bit()|wArticle.bit()) != 0
+	case rHalfQuarter:
+		return !number || m.rolesAt(i+1)&(wHalf.bit()|wQuarter.bit()) != 0
+	case rCounted, rNextUnits:
+		return !number || m.rolesAt(i+1)&wUnit.bit() != 0
+	case rDayAlone:
+		return !number || i > 0 && m.t.toks[i-1].is(cIn)
+	case rYearDate:
+		return !number || m.rolesAt(i+1)&(wAD.bit()|wAH.bit()|wUnit.bit()) != 0 ||
+			i > 0 && m.rolesAt(i-1)&(wSince.bit()|wBirth.bit()|wCue.bit()|wOf.bit()) != 0
+	case rCoordinated:
+		return m.waAhead(i)
+	case rRange:
+		return starts&(wOf.bit()|wBetween.bit()) != 0 || m.linkAhead(i)
+	}
+	return true
+}
+
+// rolesAt returns the roles of token j, through any of its stems (and
+// wNumber for a number), or none when there is no token j.
+func (m *dateMatcher) rolesAt(j int) roleMask {
+	if j < 0 || j >= len(m.t.toks) {
+		return 0
+	}
+	if m.t.toks[j].kind == tokNumber {
+		return wNumber.bit()
+	}
+	return m.entriesAt(j).any
+}
+
+// waAhead reports whether a و (alone or as a proclitic) stands within a
+// few tokens after token i in its sentence.
+func (m *dateMatcher) waAhead(i int) bool {
+	for j := i + 1; j <= i+8 && m.same(i, j); j++ {
+		if m.t.toks[j].kind == tokWord && m.t.toks[j].startsWithWa() {
+			return true
+		}
+	}
+	return false
+}
+
+// linkAhead reports whether a word or mark that can join the ends of a
+// range (إلى، حتى، بين، a dash, /) stands within a few tokens after token i
+// in its sentence.
+func (m *dateMatcher) linkAhead(i int) bool {
+	for j := i + 1; j <= i+10 && m.same(i, j); j++ {
+		tk := &m.t.toks[j]
+		switch {
+		case tk.kind == tokPunct && (tk.norm == "/" || m.isDash(j)):
+			return true
+		case tk.kind == tokWord && m.rolesAt(j)&(wUntil.bit()|wBetween.bit()) != 0:
+			return true // إلى، حتى، or بين before و (شهر نوفمبر بين 19 و 20)
+		}
+	}
+	return false
 }
 
 // memoSingle is a result of single kept for the next call at its token:
@@ -304,31 +410,42 @@ func (m *dateMatcher) single(i int, first bool) (dateMatch, bool) {
 	return r, ok
 }
 
+// defRoles are the roles a rule may find through the article of a word
+// that the lexicon lists without it (الثلاثة، بالأمس، المحرم، للعام): a rule never
+// starts at يوم inside اليوم or at عام inside العام.
+const defRoles = roleMask(1)<<wCardinal | 1<<wFew | 1<<wMonth | 1<<wWeekday | 1<<wYesterday | 1<<wToday |
+	1<<wDecade | 1<<wSeason | 1<<wHoliday | 1<<wOrdinal | 1<<wYearWord | 1<<wMonthWord
+
 // startsAt returns starts for token i, cached for the last token asked.
 func (m *dateMatcher) startsAt(i int, first bool) roleMask {
 	if m.startsTok == i+1 && m.startsFirst == first {
 		return m.startsMask
 	}
-	mask := m.starts(&m.t.toks[i], first)
+	mask := m.starts(i, first)
 	m.startsTok, m.startsFirst, m.startsMask = i+1, first, mask
 	return mask
 }
 
 // starts returns the roles of tk, read whole or (first) through its
 // proclitics, and wNumber for a number: what rules may start at it.
-func (m *dateMatcher) starts(tk *token, first bool) roleMask {
+func (m *dateMatcher) starts(i int, first bool) roleMask {
+	tk := &m.t.toks[i]
 	switch tk.kind {
 	case tokNumber:
 		return wNumber.bit()
 	case tokWord:
 		var mask roleMask
-		cuts := tk.stems()
+		n := int(tk.ncut)
 		if !first {
-			cuts = cuts[:1]
+			n = 1
 		}
-		for _, c := range cuts {
-			for _, e := range m.lex.get(tk.stem(c)) {
-				mask |= e.word.bit()
+		ents := m.entriesAt(i)
+		for k := range n {
+			def := tk.cuts[k].def
+			for _, e := range ents.ents[k] {
+				if !def || defRoles&e.word.bit() != 0 {
+					mask |= e.word.bit()
+				}
 			}
 		}
 		return mask
@@ -336,10 +453,10 @@ func (m *dateMatcher) starts(tk *token, first bool) roleMask {
 	return 0
 }
 
-// candidate reports whether a rule may start at tk: a number, or a word
-// with a stem in the lexicon.
-func (m *dateMatcher) candidate(tk *token) bool {
-	return m.starts(tk, true) != 0
+// candidate reports whether a rule may start at token i: a number, or a
+// word with a stem in the lexicon.
+func (m *dateMatcher) candidate(i int) bool {
+	return m.starts(i, true) != 0
 }
 
 // same reports whether token j exists and is in the sentence of token i.
@@ -359,23 +476,30 @@ func (m *dateMatcher) find(i int, first bool, mask roleMask) (best dateHit, ok b
 	if tk.kind != tokWord {
 		return best, false
 	}
-	cuts := tk.stems()
+	ents := m.entriesAt(i)
+	n := int(tk.ncut)
 	if !first {
-		cuts = cuts[:1]
+		n = 1
+		if ents.whole&mask == 0 {
+			return best, false
+		}
+	} else if ents.any&mask == 0 {
+		return best, false
 	}
-	for _, c := range cuts {
-		best, ok = m.findCut(i, c, mask, best, ok)
+	for k := range n {
+		best, ok = m.findCut(i, k, mask, best, ok)
 	}
 	return best, ok
 }
 
-// findCut is find for one cut of token i, given the best hit so far.
-func (m *dateMatcher) findCut(i int, c cut, mask roleMask, best dateHit, ok bool) (dateHit, bool) {
+// findCut is find for the k-th cut of token i, given the best hit so far.
+func (m *dateMatcher) findCut(i, k int, mask roleMask, best dateHit, ok bool) (dateHit, bool) {
 	tk := &m.t.toks[i]
-	entries := m.lex.get(tk.stem(c))
+	c := tk.cuts[k]
+	entries := m.entriesAt(i).ents[k]
 next:
-	for k := range entries {
-		e := &entries[k]
+	for n := range entries {
+		e := &entries[n]
 		if mask&e.word.bit() == 0 {
 			continue
 		}
@@ -426,7 +550,7 @@ func (m *dateMatcher) waWord(i, j int, mask roleMask) (h dateHit, wa bool, ok bo
 		return h, true, ok
 	}
 	if tk.kind == tokWord && tk.leadingWa() {
-		h, ok := m.findCut(j, tk.cuts[1], mask, dateHit{}, false)
+		h, ok := m.findCut(j, 1, mask, dateHit{}, false)
 		return h, true, ok && tk.cuts[1].at == 2
 	}
 	return h, false, false
@@ -482,7 +606,7 @@ func (m *dateMatcher) ends(j int) bool {
 	case tk.is(cFunc) || tk.startsWithWa() || tk.norm == "و":
 		return true
 	}
-	return m.candidate(tk)
+	return m.candidate(k)
 }
 
 // nameless reports whether the word after token j cannot continue a name

@@ -177,7 +177,8 @@ func (m *dateMatcher) numeric(i int) (dateMatch, bool) {
 	if nd.n == 2 {
 		return m.numericShort(i, nd)
 	}
-	cands := m.numericReadings(nd)
+	var buf [6][3]int
+	cands := m.numericReadings(nd, buf[:0])
 	if len(cands) == 0 {
 		// 31/4/2021: the day-first reading, to report its error.
 		y, mo, d, ok := dayMonthYear(nd.parts)
@@ -204,9 +205,9 @@ func (m *dateMatcher) isNotDate(j int) bool {
 	return ok
 }
 
-// numericReadings returns the valid (year, month, day) readings of three
-// numeric parts.
-func (m *dateMatcher) numericReadings(nd numericDate) [][3]int {
+// numericReadings appends to out the valid (year, month, day) readings of
+// three numeric parts.
+func (m *dateMatcher) numericReadings(nd numericDate, out [][3]int) [][3]int {
 	var v [3]int
 	var l [3]int
 	for k, s := range nd.parts {
@@ -216,7 +217,6 @@ func (m *dateMatcher) numericReadings(nd numericDate) [][3]int {
 		}
 		v[k], l[k] = n, len(s)
 	}
-	var out [][3]int
 	add := func(y, mo, d int) {
 		if y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= hijriOrGregorianLength(Gregorian, y, mo) {
 			out = append(out, [3]int{y, mo, d})

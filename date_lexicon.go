@@ -16,56 +16,134 @@ import (
 type dateRole uint8
 
 const (
-	wMonth     dateRole = iota // a month name; dateEntry.n is the month
-	wWeekday                   // a weekday; dateEntry.n is the time.Weekday
-	wArticle                   // ال (written الـ before digits)
-	wOf                        // من
-	wMonthWord                 // شهر
-	wDayWord                   // يوم
-	wYearWord                  // عام، سنة
-	wYearDef                   // العام، السنة
-	wMonthDef                  // الشهر
-	wNext                      // المقبل، القادم
-	wPast                      // الماضي، المنصرم، الفائت
-	wCurrent                   // الجاري، الحالي
-	wToday                     // اليوم
-	wYesterday                 // أمس، البارحة
-	wDayBefore                 // أول أمس
-	wTomorrow                  // غدا
-	wDayAfter                  // بعد غد
-	wThisMonth                 // هذا الشهر
-	wThisYear                  // هذا العام، هذه السنة
-	wThisWeek                  // هذا الأسبوع
-	wWeekDef                   // الأسبوع
-	wPeriod                    // مطلع، منتصف، أواخر …
-	wAD                        // م، ميلادي
-	wAH                        // هـ، هجري، للهجرة
-	wAgreeing                  // الموافق
-	wOrdinal                   // الأول … الحادي والثلاثين; dateEntry.n is the day
-	wFirstDay                  // فاتح، غرة: the first day, with no من after it
+	wMonth       dateRole = iota // a month name; dateEntry.n is the month
+	wWeekday                     // a weekday; dateEntry.n is the time.Weekday
+	wArticle                     // ال (written الـ before digits)
+	wOf                          // من
+	wMonthWord                   // شهر
+	wDayWord                     // يوم
+	wYearWord                    // عام، سنة
+	wYearDef                     // العام، السنة
+	wMonthDef                    // الشهر
+	wNext                        // المقبل، القادم
+	wPast                        // الماضي، المنصرم، الفائت
+	wCurrent                     // الجاري، الحالي
+	wToday                       // اليوم
+	wYesterday                   // أمس، البارحة
+	wDayBefore                   // أول أمس
+	wTomorrow                    // غدا
+	wDayAfter                    // بعد غد
+	wThisMonth                   // هذا الشهر
+	wThisYear                    // هذا العام، هذه السنة
+	wThisWeek                    // هذا الأسبوع
+	wWeekDef                     // الأسبوع
+	wPartStart                   // مطلع، أوائل، بداية: the first part of a period
+	wPartMid                     // أواسط: the middle part of a period
+	wPartMiddle                  // منتصف: the middle point of a period (the 15th of a month)
+	wPartEnd                     // أواخر، نهاية: the last part of a period
+	wAD                          // م، ميلادي
+	wAH                          // هـ، هجري، للهجرة
+	wAgreeing                    // الموافق
+	wOrdinal                     // الأول، الثالثة، العشرين, الأخير (-1); dateEntry.n is the number
+	wOrdinalBare                 // أول، ثالث، آخر (-1): an ordinal before its noun
+	wFirstDay                    // فاتح، غرة، أول: the first day, with no من after it
+	wCardinal                    // واحد، ثلاثة، عشرين، ألفين; dateEntry.n is the number
+	wFew                         // بضعة، القليلة: a few, read as three
+	wDecade                      // السبعينيات; dateEntry.n is the decade's year in its century (70)
+	wUnit                        // يوم، أسابيع، شهرين: a unit of time; n is the unit, count the number it says
+	wPair                        // عامي، يومي: "the two years of", before a pair of dates
+	wBetween                     // بين
+	wUntil                       // إلى، حتى، لغاية
+	wAgo                         // قبل
+	wSince                       // منذ
+	wAfter                       // بعد
+	wWithin                      // خلال
+	wNow                         // الآن (من الآن)
+	wAbout                       // نحو، حوالي: an approximate count
+	wAfterNext                   // بعد القادم: the period after the next one
+	wFollowing                   // التالي: the period after the one just told
+	wPreceding                   // السابق: the period before the one just told
+	wSame                        // نفس، ذات، ذاته: the day just told
+	wRest                        // بقية، باقي: the rest of a period
+	wHalf                        // النصف
+	wQuarter                     // الربع
+	wSeason                      // الصيف، شتاء; n is the season (1 spring … 4 winter)
+	wHoliday                     // عيد الفطر; n indexes the holiday table
+	wThis                        // هذا، هذه
+	wCue                         // في، خلال، منذ: a preposition that makes an ambiguous month a date
+	wBirth                       // مواليد: a year follows
+	wNotDate                     // رقم، بنتيجة، مثل: the numbers or the day after it are no date
+	wCentury                     // القرن
+	wMyWeek                      // أسبوعي: my week, after بقية or نهاية
 )
 
+// Units of time (dateEntry.n of wUnit), from the finest.
+const (
+	unitDay = iota + 1
+	unitWeek
+	unitMonth
+	unitYear
+	unitDecade
+)
+
+// dateSpec is what a date class of data/lexicon.tsv gives its words: a
+// role, and for some roles a value n and a count.
+type dateSpec struct {
+	role  dateRole
+	n     int
+	count int8
+}
+
 // dateRoles maps the date classes of data/lexicon.tsv to their roles.
-var dateRoles = map[string]dateRole{
-	"date/article": wArticle, "date/of": wOf, "date/month-word": wMonthWord, "date/day-word": wDayWord,
-	"date/year-word": wYearWord, "date/the-year": wYearDef, "date/the-month": wMonthDef, "date/next": wNext,
-	"date/past": wPast, "date/current": wCurrent, "date/today": wToday, "date/yesterday": wYesterday,
-	"date/day-before-yesterday": wDayBefore, "date/tomorrow": wTomorrow, "date/day-after-tomorrow": wDayAfter,
-	"date/this-month": wThisMonth, "date/this-year": wThisYear, "date/this-week": wThisWeek,
-	"date/the-week": wWeekDef, "date/part": wPeriod, "date/ad": wAD, "date/ah": wAH, "date/agreeing": wAgreeing,
+var dateRoles = map[string]dateSpec{
+	"date/article": {role: wArticle}, "date/of": {role: wOf}, "date/month-word": {role: wMonthWord},
+	"date/day-word": {role: wDayWord}, "date/year-word": {role: wYearWord}, "date/the-year": {role: wYearDef},
+	"date/the-month": {role: wMonthDef}, "date/next": {role: wNext}, "date/past": {role: wPast},
+	"date/current": {role: wCurrent}, "date/today": {role: wToday}, "date/yesterday": {role: wYesterday},
+	"date/day-before-yesterday": {role: wDayBefore}, "date/tomorrow": {role: wTomorrow},
+	"date/day-after-tomorrow": {role: wDayAfter}, "date/this-month": {role: wThisMonth},
+	"date/this-year": {role: wThisYear}, "date/this-week": {role: wThisWeek}, "date/the-week": {role: wWeekDef},
+	"date/part-start": {role: wPartStart}, "date/part-mid": {role: wPartMid},
+	"date/part-middle": {role: wPartMiddle}, "date/part-end": {role: wPartEnd},
+	"date/ad": {role: wAD}, "date/ah": {role: wAH}, "date/agreeing": {role: wAgreeing},
+	"date/unit-day": {wUnit, unitDay, 1}, "date/unit-day-2": {wUnit, unitDay, 2}, "date/unit-days": {wUnit, unitDay, 0},
+	"date/unit-week": {wUnit, unitWeek, 1}, "date/unit-week-2": {wUnit, unitWeek, 2}, "date/unit-weeks": {wUnit, unitWeek, 0},
+	"date/unit-month": {wUnit, unitMonth, 1}, "date/unit-month-2": {wUnit, unitMonth, 2}, "date/unit-months": {wUnit, unitMonth, 0},
+	"date/unit-year": {wUnit, unitYear, 1}, "date/unit-year-2": {wUnit, unitYear, 2}, "date/unit-years": {wUnit, unitYear, 0},
+	"date/unit-decade": {wUnit, unitDecade, 1}, "date/unit-decade-2": {wUnit, unitDecade, 2},
+	"date/unit-decades": {wUnit, unitDecade, 0},
+	"date/pair-of-days": {role: wPair, n: unitDay}, "date/pair-of-months": {role: wPair, n: unitMonth},
+	"date/pair-of-years": {role: wPair, n: unitYear},
+	"date/between":       {role: wBetween}, "date/until": {role: wUntil}, "date/ago": {role: wAgo},
+	"date/since": {role: wSince}, "date/after": {role: wAfter}, "date/within": {role: wWithin},
+	"date/now": {role: wNow}, "date/about": {role: wAbout}, "date/after-next": {role: wAfterNext},
+	"date/following": {role: wFollowing}, "date/preceding": {role: wPreceding}, "date/same": {role: wSame},
+	"date/rest": {role: wRest}, "date/half": {role: wHalf}, "date/quarter": {role: wQuarter},
+	"date/spring": {role: wSeason, n: 1}, "date/summer": {role: wSeason, n: 2},
+	"date/autumn": {role: wSeason, n: 3}, "date/winter": {role: wSeason, n: 4},
+	"date/this": {role: wThis}, "date/month-cue": {role: wCue}, "date/birth": {role: wBirth},
+	"date/not-date": {role: wNotDate}, "date/century": {role: wCentury},
+	"date/my-week": {role: wMyWeek},
 }
 
 // numberKinds maps the kind column of data/numbers.tsv to a date role.
-var numberKinds = map[string]dateRole{"day-ordinal": wOrdinal, "first-day": wFirstDay}
+var numberKinds = map[string]dateRole{
+	"ordinal": wOrdinal, "ordinal-before": wOrdinalBare, "first-day": wFirstDay,
+	"cardinal": wCardinal, "few": wFew, "decade": wDecade,
+}
+
+// roleMask is a set of roles.
+type roleMask uint64
 
 // bit returns the mask bit of w.
-func (w dateRole) bit() uint32 { return 1 << w }
+func (w dateRole) bit() roleMask { return 1 << w }
 
 // dateEntry is one spelling in the lexicon.
 type dateEntry struct {
 	rest  []string // normalized tokens after the first
 	word  dateRole
-	n     int      // month, weekday or ordinal value
+	n     int      // month, weekday, number, unit, season or holiday
+	count int8     // for units: 1 singular, 2 dual, 0 plural (a number says how many)
 	cal   Calendar // for months
 	amb   bool     // also an ordinary word: needs context (see FindDates)
 	libya bool     // a Libyan month name: needs a day and a year
@@ -146,9 +224,12 @@ var dateLexicon = sync.OnceValue(func() *dateLex {
 		x.add(ww.spelling, dateEntry{word: wWeekday, n: int(ww.day), amb: ww.ambiguous})
 	}
 	for _, r := range builtinLexicon().dateRows {
-		if role, ok := dateRoles[r.class]; ok {
-			x.add(r.word, dateEntry{word: role})
+		if sp, ok := dateRoles[r.class]; ok {
+			x.add(r.word, dateEntry{word: sp.role, n: sp.n, count: sp.count})
 		}
+	}
+	for k, h := range holidayTable() {
+		x.add(h.spelling, dateEntry{word: wHoliday, n: k})
 	}
 	for _, nw := range numberWords(numbersTSV) {
 		x.add(nw.word, dateEntry{word: nw.role, n: nw.value})
@@ -174,7 +255,7 @@ func (x *dateLex) add(spelling string, e dateEntry) {
 	key := t.toks[0].norm
 	for k := range x.m[key] {
 		p := &x.m[key][k]
-		if p.word == e.word && p.n == e.n && p.cal == e.cal && slices.Equal(p.rest, e.rest) {
+		if p.word == e.word && p.n == e.n && p.count == e.count && p.cal == e.cal && slices.Equal(p.rest, e.rest) {
 			p.amb = p.amb && e.amb
 			p.libya = p.libya && e.libya
 			return

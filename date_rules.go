@@ -1,19 +1,27 @@
 package arnews
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 )
 
-// This file holds the date matcher: the rules that read a date expression
-// at a token, each named for the pattern it reads.
-
-// The matcher.
+// This file holds the date matcher: its state, the helpers its rules
+// share, and the list of rules tried at every token. The rules themselves
+// are in the files named for their parts: date_days.go (days, months and
+// years as written), date_numbers.go (numbers in words and numeric
+// dates), date_weekdays.go, date_relative.go (dates counted from the
+// publication date or from the date just told), date_parts.go (parts of a
+// period, weeks of a month, seasons, decades), date_ranges.go and
+// date_holidays.go. Each rule is a method named for what it reads, with
+// the pattern it reads in its comment, in the notation
+//
+//	[optional] alternative|alternative  role …
+//
+// where a role is a class of data/lexicon.tsv (date/ROLE), a month or
+// weekday of data/months.tsv, or a number of data/numbers.tsv.
 
 // dateMatcher reads date expressions from the tokens of t.
 type dateMatcher struct {
@@ -24,6 +32,50 @@ type dateMatcher struct {
 	// refUses counts the reads of ref: a match read while it grew depends
 	// on the publication date (see today).
 	refUses int
+	// prev is the last date read before the current token (FindDates
+	// reads in order): the month of a day written without one (يوم 27)
+	// and the day that نفس اليوم and اليوم التالي refer to.
+	prev    Date
+	hasPrev bool
+	// memo keeps the last results of single (see memoSingle); its
+	// entries hold token+1, so that the zero entry matches no token.
+	memo     [2]memoSingle
+	memoNext int
+	// startsTok caches starts for one token: token+1 (0: none).
+	startsTok   int
+	startsFirst bool
+	startsMask  roleMask
+	// entries caches the lexicon entries of the stems of the last tokens
+	// looked at, by token index modulo its length: the rules ask the same
+	// tokens for many roles.
+	entries [4]tokenEntries
+}
+
+// tokenEntries are the lexicon entries of each stem of one token, and
+// the roles they have: of the whole word, and of any stem.
+type tokenEntries struct {
+	tok        int // token+1 (0: none)
+	ents       [maxCuts][]dateEntry
+	whole, any roleMask
+}
+
+// entriesAt returns the lexicon entries of the stems of token i (a word).
+func (m *dateMatcher) entriesAt(i int) *tokenEntries {
+	c := &m.entries[i%len(m.entries)]
+	if c.tok != i+1 {
+		tk := &m.t.toks[i]
+		c.tok, c.whole, c.any = i+1, 0, 0
+		for k, ct := range tk.stems() {
+			c.ents[k] = m.lex.get(tk.stem(ct))
+			for _, e := range c.ents[k] {
+				c.any |= e.word.bit()
+				if k == 0 {
+					c.whole |= e.word.bit()
+				}
+			}
+		}
+	}
+	return c
 }
 
 // today returns the publication date and notes that the expression being
@@ -43,6 +95,9 @@ type dateMatch struct {
 	err   error
 	errAt int  // token the error points at
 	rel   bool // resolved against the publication date
+	// noYear says the year was not written but chosen (the nearest-year
+	// rule): the other end of a range may give it.
+	noYear bool
 }
 
 // dateHit is a lexicon entry found at a token: its first token read with the
@@ -51,6 +106,94 @@ type dateHit struct {
 	e   *dateEntry
 	c   cut
 	end int
+}
+
+// The rules, in the order they are tried at a token: the longest match
+// wins, the earlier rule on a tie.
+type ruleID uint8
+
+const (
+	rRange ruleID = iota
+	rCoordinated
+	rHoliday
+	rPart
+	rHalfQuarter
+	rWeekOf
+	rNthWeekday
+	rWeekdayOfWeek
+	rWeekday
+	rDayOfMonth
+	rDayDate
+	rMonthDate
+	rNumeric
+	rYearDate
+	rDecade
+	rSeason
+	rCounted
+	rNextUnits
+	rRest
+	rRelative
+	rDayAlone
+	numRules
+)
+
+// ruleNames name the rules, for tests and debugging.
+var ruleNames = [numRules]string{
+	rRange: "rangeDate", rCoordinated: "coordinatedDay", rHoliday: "holidayDate", rPart: "partOf",
+	rHalfQuarter: "halfOrQuarter", rWeekOf: "weekOf", rNthWeekday: "nthWeekday",
+	rWeekdayOfWeek: "weekdayOfWeek", rWeekday: "weekday", rDayOfMonth: "dayOfMonth", rDayDate: "dayDate",
+	rMonthDate: "monthDate", rNumeric: "numeric", rYearDate: "yearDate", rDecade: "decade",
+	rSeason: "season", rCounted: "countedDate", rNextUnits: "nextUnits", rRest: "restOf",
+	rRelative: "relative", rDayAlone: "dayAlone",
+}
+
+// apply runs rule r at token i.
+func (m *dateMatcher) apply(r ruleID, i int, first bool) (dateMatch, bool) {
+	switch r {
+	case rRange:
+		return m.rangeDate(i, first)
+	case rCoordinated:
+		return m.coordinatedDay(i, first)
+	case rHoliday:
+		return m.holidayDate(i, first)
+	case rPart:
+		return m.partOf(i, first)
+	case rHalfQuarter:
+		return m.halfOrQuarter(i, first)
+	case rWeekOf:
+		return m.weekOf(i, first)
+	case rNthWeekday:
+		return m.nthWeekday(i, first)
+	case rWeekdayOfWeek:
+		return m.weekdayOfWeek(i, first)
+	case rWeekday:
+		return m.weekday(i, first)
+	case rDayOfMonth:
+		return m.dayOfMonth(i, first)
+	case rDayDate:
+		return m.dayDate(i, first)
+	case rMonthDate:
+		return m.monthDate(i, first)
+	case rNumeric:
+		return m.numeric(i)
+	case rYearDate:
+		return m.yearDate(i, first)
+	case rDecade:
+		return m.decade(i, first)
+	case rSeason:
+		return m.season(i, first)
+	case rCounted:
+		return m.countedDate(i, first)
+	case rNextUnits:
+		return m.nextUnits(i, first)
+	case rRest:
+		return m.restOf(i, first)
+	case rRelative:
+		return m.relative(i, first)
+	case rDayAlone:
+		return m.dayAlone(i, first)
+	}
+	return dateMatch{}, false
 }
 
 // date returns the Date of r with its span and text.
@@ -72,61 +215,350 @@ func (m *dateMatcher) date(r dateMatch) Date {
 	return d
 }
 
+// at reads the date expression starting at token i, if there is one, and
+// notes whether it depends on the publication date.
+func (m *dateMatcher) at(i int) (dateMatch, bool) {
+	if m.lex == nil {
+		m.lex = dateLexicon()
+	}
+	if i >= len(m.t.toks) || m.startsAt(i, true) == 0 {
+		return dateMatch{}, false
+	}
+	uses := m.refUses
+	r, ok := m.single(i, true)
+	// A range or a coordinated date wins a tie: it reads more of the text
+	// than the single date it starts with.
+	if o, found := m.read(i, true, rRange, rHoliday); found && (!ok || !better(r, o)) {
+		r, ok = o, true
+	}
+	r.rel = m.refUses != uses
+	return r, ok
+}
+
+// better reports whether match a wins over match b found at the same
+// token by a later rule: a date over an error, then the longer one.
+func better(a, b dateMatch) bool {
+	return a.err == nil && (b.err != nil || a.end > b.end) || a.err != nil && b.err != nil && a.end > b.end
+}
+
+// wNumber is the pseudo-role of a number token in a start mask.
+const wNumber dateRole = 63
+
+// ruleStarts are the roles a token must have for each rule to start at it
+// (wNumber for a number): the rules that cannot start there are not run.
+var ruleStarts = [numRules]roleMask{
+	rRange:         wOf.bit() | wBetween.bit(), // and what a single date starts with: see rangeStarts
+	rCoordinated:   wNumber.bit() | wArticle.bit() | wOrdinal.bit() | wCardinal.bit() | wFirstDay.bit(),
+	rHoliday:       wHoliday.bit() | wDayWord.bit(),
+	rPart:          wPartStart.bit() | wPartMid.bit() | wPartMiddle.bit() | wPartEnd.bit(),
+	rHalfQuarter:   wHalf.bit() | wQuarter.bit() | wNumber.bit(),
+	rWeekOf:        wWeekDef.bit() | wOrdinalBare.bit() | wUnit.bit(),
+	rNthWeekday:    wOrdinalBare.bit() | wWeekday.bit() | wDayWord.bit(),
+	rWeekdayOfWeek: wWeekday.bit() | wDayWord.bit() | wThis.bit() | wThisWeek.bit() | wWeekDef.bit(),
+	rWeekday:       wWeekday.bit() | wDayWord.bit(),
+	rDayOfMonth:    wToday.bit() | wOrdinalBare.bit(),
+	rDayDate:       wNumber.bit() | wArticle.bit() | wOrdinal.bit() | wCardinal.bit() | wFirstDay.bit(),
+	rMonthDate:     wMonth.bit() | wMonthWord.bit(),
+	rNumeric:       wNumber.bit(),
+	rYearDate:      wNumber.bit() | wYearWord.bit() | wYearDef.bit() | wCardinal.bit(),
+	rDecade:        wDecade.bit(),
+	rSeason:        wThis.bit() | wSeason.bit(),
+	rCounted: wAgo.bit() | wSince.bit() | wAfter.bit() | wWithin.bit() | wUnit.bit() | wCardinal.bit() |
+		wAbout.bit() | wFew.bit() | wNumber.bit(),
+	rNextUnits: wOrdinalBare.bit() | wUnit.bit() | wCardinal.bit() | wNumber.bit(),
+	rRest:      wRest.bit(),
+	rRelative: wToday.bit() | wYesterday.bit() | wDayBefore.bit() | wTomorrow.bit() | wDayAfter.bit() |
+		wThisMonth.bit() | wThisYear.bit() | wMonthDef.bit() | wYearDef.bit() | wThisWeek.bit() | wWeekDef.bit() |
+		wSame.bit() | wThis.bit() | wUnit.bit(),
+	rDayAlone: wDayWord.bit() | wNumber.bit() | wOrdinal.bit(),
+}
+
+// rangeStarts are the roles a range starts with: من، بين, or the start of
+// a single date.
+var rangeStarts = func() roleMask {
+	s := ruleStarts[rRange]
+	for r := rHoliday; r < numRules; r++ {
+		s |= ruleStarts[r]
+	}
+	return s
+}()
+
+// read returns the longest match of the rules from to before upto at
+// token i: a date if one reads, or else the longest error.
+func (m *dateMatcher) read(i int, first bool, from, upto ruleID) (best dateMatch, ok bool) {
+	if i >= len(m.t.toks) {
+		return best, false
+	}
+	starts := m.startsAt(i, first)
+	if starts == 0 {
+		return best, false
+	}
+	for r := from; r < upto; r++ {
+		if ruleStarts[r]&starts == 0 && (r != rRange || rangeStarts&starts == 0) || !m.mayRead(r, i, starts) {
+			continue
+		}
+		got, found := m.apply(r, i, first)
+		if found && (!ok || better(got, best)) {
+			best, ok = got, true
+		}
+	}
+	return best, ok
+}
+
+// mayRead is the cheap test, before a rule is run at token i (whose roles
+// are starts), of what must stand around it: a unit after a number for a
+// length of time, a link ahead for a range, a و ahead for coordinated
+// dates.
+func (m *dateMatcher) mayRead(r ruleID, i int, starts roleMask) bool {
+	number := starts == wNumber.bit()
+	next := func() roleMask { return m.rolesAt(i+1) | m.rolesAt(i+2) }
+	switch r {
+	case rNthWeekday:
+		return starts&wOrdinalBare.bit() != 0 || next()&wOrdinal.bit() != 0
+	case rWeekdayOfWeek:
+		const week = roleMask(1)<<wThisWeek | 1<<wWeekDef | 1<<wWeekday | 1<<wOf
+		return starts&(wThis.bit()|wThisWeek.bit()|wWeekDef.bit()) != 0 || next()&week != 0
+	case rDayOfMonth:
+		return m.rolesAt(i+1)&(wOrdinal.bit()|wDayWord.bit()|wUnit.bit()) != 0
+	case rHoliday:
+		return starts&wHoliday.bit() != 0 || m.rolesAt(i+1)&wHoliday.bit() != 0
+	case rWeekOf:
+		return m.rolesAt(i+1)&(wOrdinal.bit()|wUnit.bit()|wNumber.bit()|wArticle.bit()) != 0
+	case rHalfQuarter:
+		return !number || m.rolesAt(i+1)&(wHalf.bit()|wQuarter.bit()) != 0
+	case rCounted, rNextUnits:
+		return !number || m.rolesAt(i+1)&wUnit.bit() != 0
+	case rDayAlone:
+		return !number || i > 0 && m.t.toks[i-1].is(cIn)
+	case rYearDate:
+		return !number || m.rolesAt(i+1)&(wAD.bit()|wAH.bit()|wUnit.bit()) != 0 ||
+			i > 0 && m.rolesAt(i-1)&(wSince.bit()|wBirth.bit()|wCue.bit()|wOf.bit()) != 0
+	case rCoordinated:
+		return m.waAhead(i)
+	case rRange:
+		return starts&(wOf.bit()|wBetween.bit()) != 0 || m.linkAhead(i)
+	}
+	return true
+}
+
+// rolesAt returns the roles of token j, through any of its stems (and
+// wNumber for a number), or none when there is no token j.
+func (m *dateMatcher) rolesAt(j int) roleMask {
+	if j < 0 || j >= len(m.t.toks) {
+		return 0
+	}
+	if m.t.toks[j].kind == tokNumber {
+		return wNumber.bit()
+	}
+	return m.entriesAt(j).any
+}
+
+// waAhead reports whether a و (alone or as a proclitic) stands within a
+// few tokens after token i in its sentence.
+func (m *dateMatcher) waAhead(i int) bool {
+	for j := i + 1; j <= i+8 && m.same(i, j); j++ {
+		if m.t.toks[j].kind == tokWord && m.t.toks[j].startsWithWa() {
+			return true
+		}
+	}
+	return false
+}
+
+// linkAhead reports whether a word or mark that can join the ends of a
+// range (إلى، حتى، بين، a dash, /) stands within a few tokens after token i
+// in its sentence.
+func (m *dateMatcher) linkAhead(i int) bool {
+	for j := i + 1; j <= i+10 && m.same(i, j); j++ {
+		tk := &m.t.toks[j]
+		switch {
+		case tk.kind == tokPunct && (tk.norm == "/" || m.isDash(j)):
+			return true
+		case tk.kind == tokWord && m.rolesAt(j)&(wUntil.bit()|wBetween.bit()) != 0:
+			return true // إلى، حتى، or بين before و (شهر نوفمبر بين 19 و 20)
+		}
+	}
+	return false
+}
+
+// memoSingle is a result of single kept for the next call at its token:
+// a range reads its ends with single, and the loop of findDates then
+// reads the same tokens again.
+type memoSingle struct {
+	i     int
+	first bool
+	r     dateMatch
+	ok    bool
+	uses  int // reads of ref it made
+}
+
+// single reads one date at token i with the rules that read a single
+// date (no range, no coordination): an end of a range.
+func (m *dateMatcher) single(i int, first bool) (dateMatch, bool) {
+	if i >= len(m.t.toks) || m.startsAt(i, first) == 0 {
+		return dateMatch{}, false
+	}
+	for k := range m.memo {
+		if c := &m.memo[k]; c.i == i+1 && c.first == first {
+			m.refUses += c.uses
+			return c.r, c.ok
+		}
+	}
+	uses := m.refUses
+	r, ok := m.read(i, first, rHoliday, numRules)
+	m.memo[m.memoNext] = memoSingle{i: i + 1, first: first, r: r, ok: ok, uses: m.refUses - uses}
+	m.memoNext = (m.memoNext + 1) % len(m.memo)
+	return r, ok
+}
+
+// defRoles are the roles a rule may find through the article of a word
+// that the lexicon lists without it (الثلاثة، بالأمس، المحرم، للعام): a rule never
+// starts at يوم inside اليوم or at عام inside العام.
+const defRoles = roleMask(1)<<wCardinal | 1<<wFew | 1<<wMonth | 1<<wWeekday | 1<<wYesterday | 1<<wToday |
+	1<<wDecade | 1<<wSeason | 1<<wHoliday | 1<<wOrdinal | 1<<wYearWord | 1<<wMonthWord
+
+// startsAt returns starts for token i, cached for the last token asked.
+func (m *dateMatcher) startsAt(i int, first bool) roleMask {
+	if m.startsTok == i+1 && m.startsFirst == first {
+		return m.startsMask
+	}
+	mask := m.starts(i, first)
+	m.startsTok, m.startsFirst, m.startsMask = i+1, first, mask
+	return mask
+}
+
+// starts returns the roles of tk, read whole or (first) through its
+// proclitics, and wNumber for a number: what rules may start at it.
+func (m *dateMatcher) starts(i int, first bool) roleMask {
+	tk := &m.t.toks[i]
+	switch tk.kind {
+	case tokNumber:
+		return wNumber.bit()
+	case tokWord:
+		var mask roleMask
+		n := int(tk.ncut)
+		if !first {
+			n = 1
+		}
+		ents := m.entriesAt(i)
+		for k := range n {
+			def := tk.cuts[k].def
+			for _, e := range ents.ents[k] {
+				if !def || defRoles&e.word.bit() != 0 {
+					mask |= e.word.bit()
+				}
+			}
+		}
+		return mask
+	}
+	return 0
+}
+
+// candidate reports whether a rule may start at token i: a number, or a
+// word with a stem in the lexicon.
+func (m *dateMatcher) candidate(i int) bool {
+	return m.starts(i, true) != 0
+}
+
 // same reports whether token j exists and is in the sentence of token i.
 func (m *dateMatcher) same(i, j int) bool {
-	return j < len(m.t.toks) && m.t.toks[j].sent == m.t.toks[i].sent
+	return j >= 0 && j < len(m.t.toks) && m.t.toks[j].sent == m.t.toks[i].sent
 }
 
 // find returns the longest lexicon entry whose role is in mask starting at
 // token i. Proclitics are allowed only when first is set (the first token
 // of an expression); a word that is also an ordinary word (amb) may carry
 // only و or ف.
-func (m *dateMatcher) find(i int, first bool, mask uint32) (best dateHit, ok bool) {
-	if i >= len(m.t.toks) {
+func (m *dateMatcher) find(i int, first bool, mask roleMask) (best dateHit, ok bool) {
+	if i < 0 || i >= len(m.t.toks) {
 		return best, false
 	}
 	tk := &m.t.toks[i]
 	if tk.kind != tokWord {
 		return best, false
 	}
-	cuts := tk.stems()
+	ents := m.entriesAt(i)
+	n := int(tk.ncut)
 	if !first {
-		cuts = cuts[:1]
-	}
-	for _, c := range cuts {
-		entries := m.lex.get(tk.stem(c))
-	next:
-		for k := range entries {
-			e := &entries[k]
-			if mask&e.word.bit() == 0 {
-				continue
-			}
-			if e.amb && c.at != 0 && (c.def || c.at != 2) {
-				continue
-			}
-			end := i + len(e.rest)
-			if ok && end <= best.end {
-				continue
-			}
-			for r, s := range e.rest {
-				if !m.same(i, i+1+r) || m.t.toks[i+1+r].norm != s {
-					continue next
-				}
-			}
-			best, ok = dateHit{e: e, c: c, end: end}, true
+		n = 1
+		if ents.whole&mask == 0 {
+			return best, false
 		}
+	} else if ents.any&mask == 0 {
+		return best, false
+	}
+	for k := range n {
+		best, ok = m.findCut(i, k, mask, best, ok)
+	}
+	return best, ok
+}
+
+// findCut is find for the k-th cut of token i, given the best hit so far.
+func (m *dateMatcher) findCut(i, k int, mask roleMask, best dateHit, ok bool) (dateHit, bool) {
+	tk := &m.t.toks[i]
+	c := tk.cuts[k]
+	entries := m.entriesAt(i).ents[k]
+next:
+	for n := range entries {
+		e := &entries[n]
+		if mask&e.word.bit() == 0 {
+			continue
+		}
+		if e.amb && c.at != 0 && !conjOnly(tk, c) {
+			continue
+		}
+		end := i + len(e.rest)
+		if ok && end <= best.end {
+			continue
+		}
+		for r, s := range e.rest {
+			if !m.same(i, i+1+r) || m.t.toks[i+1+r].norm != s {
+				continue next
+			}
+		}
+		best, ok = dateHit{e: e, c: c, end: end}, true
 	}
 	return best, ok
 }
 
 // word reports whether token i is one of the words in mask, read whole.
-func (m *dateMatcher) word(i int, mask uint32) (dateHit, bool) {
+func (m *dateMatcher) word(i int, mask roleMask) (dateHit, bool) {
 	return m.find(i, false, mask)
+}
+
+// wordIn reports whether token j, in the sentence of token i, is one of
+// the words in mask, read whole.
+func (m *dateMatcher) wordIn(i, j int, mask roleMask) (dateHit, bool) {
+	if !m.same(i, j) {
+		return dateHit{}, false
+	}
+	return m.find(j, false, mask)
+}
+
+// waWord reports whether token j, in the sentence of token i, is one of
+// the words in mask, read whole or after the conjunction و (والعشرين،
+// وحتى), or after a و written apart (و العشرين). end is its last token.
+func (m *dateMatcher) waWord(i, j int, mask roleMask) (h dateHit, wa bool, ok bool) {
+	if !m.same(i, j) {
+		return h, false, false
+	}
+	if h, ok := m.find(j, false, mask); ok {
+		return h, false, true
+	}
+	tk := &m.t.toks[j]
+	if tk.conjunctionAlone() && m.same(i, j+1) {
+		h, ok := m.find(j+1, false, mask)
+		return h, true, ok
+	}
+	if tk.kind == tokWord && tk.leadingWa() {
+		h, ok := m.findCut(j, 1, mask, dateHit{}, false)
+		return h, true, ok && tk.cuts[1].at == 2
+	}
+	return h, false, false
 }
 
 // punct reports whether token j is the punctuation mark s.
 func (m *dateMatcher) punct(j int, s ...string) bool {
-	if j >= len(m.t.toks) || m.t.toks[j].kind != tokPunct {
+	if j < 0 || j >= len(m.t.toks) || m.t.toks[j].kind != tokPunct {
 		return false
 	}
 	return slices.Contains(s, m.t.toks[j].norm)
@@ -134,13 +566,18 @@ func (m *dateMatcher) punct(j int, s ...string) bool {
 
 // punctIn reports whether token j is a punctuation mark of a class in c.
 func (m *dateMatcher) punctIn(j int, c class) bool {
-	return j < len(m.t.toks) && m.t.toks[j].kind == tokPunct && m.t.toks[j].is(c)
+	return j >= 0 && j < len(m.t.toks) && m.t.toks[j].kind == tokPunct && m.t.toks[j].is(c)
+}
+
+// isDash reports whether token j is a dash or a hyphen.
+func (m *dateMatcher) isDash(j int) bool {
+	return m.punctIn(j, cDash) || m.punct(j, "-", "–", "—")
 }
 
 // number returns the value and digit count of token j if it is a plain
 // run of at most four digits.
 func (m *dateMatcher) number(j int) (v, digits int, ok bool) {
-	if j >= len(m.t.toks) || m.t.toks[j].kind != tokNumber {
+	if j < 0 || j >= len(m.t.toks) || m.t.toks[j].kind != tokNumber {
 		return 0, 0, false
 	}
 	s := m.t.toks[j].norm
@@ -151,162 +588,43 @@ func (m *dateMatcher) number(j int) (v, digits int, ok bool) {
 	return v, len(s), err == nil
 }
 
-// at reads the date expression starting at token i, if there is one, and
-// notes whether it depends on the publication date.
-func (m *dateMatcher) at(i int) (dateMatch, bool) {
-	uses := m.refUses
-	r, ok := m.read(i)
-	r.rel = m.refUses != uses
-	return r, ok
+// ends reports whether nothing that could continue a noun phrase follows
+// token j in its sentence: the sentence ends, or a punctuation mark, a
+// function word, a conjunction or a date word follows (not a number, not
+// another noun: قبل عام 2020، قبل عقد الاجتماع).
+func (m *dateMatcher) ends(j int) bool {
+	k := j + 1
+	if !m.same(j, k) {
+		return true
+	}
+	tk := &m.t.toks[k]
+	switch {
+	case tk.kind == tokPunct:
+		return true
+	case tk.kind == tokNumber:
+		return false
+	case tk.is(cFunc) || tk.startsWithWa() || tk.norm == "و":
+		return true
+	}
+	return m.candidate(k)
 }
 
-// read reads the date expression starting at token i, if there is one.
-func (m *dateMatcher) read(i int) (dateMatch, bool) {
-	if m.lex == nil {
-		m.lex = dateLexicon()
-	}
-	tk := &m.t.toks[i]
-	switch tk.kind {
-	case tokPunct:
-		return dateMatch{}, false
-	case tokWord:
-		if !m.known(tk) {
-			return dateMatch{}, false
-		}
-		// مطلع، منتصف، أواخر … before a month or a year.
-		if h, ok := m.find(i, true, wPeriod.bit()); ok {
-			if r, ok := m.core(h.end+1, false); ok && r.err == nil && r.d.Grain != GrainDay {
-				r.start, r.sc = i, h.c
-				return r, true
-			}
-			if y, n, ok := m.number(h.end + 1); ok && n == 4 && y > 0 && m.same(i, h.end+1) {
-				return m.resolved(i, h.c, h.end+1, h.end+1, Gregorian, y, 0, 0, 0), true
-			}
-			return dateMatch{}, false
-		}
-	}
-	return m.core(i, true)
+// nameless reports whether the word after token j cannot continue a name
+// that token j starts (رجب طيب، رمضان قديروف): it ends the phrase, or it
+// has the article (رمضان المبارك).
+func (m *dateMatcher) nameless(j int) bool {
+	return m.ends(j) || m.same(j, j+1) && m.definite(j+1)
 }
 
-// known reports whether some stem of tk is in the lexicon: the cheap test
-// that lets most words through at one map lookup per stem.
-func (m *dateMatcher) known(tk *token) bool {
-	for _, c := range tk.stems() {
-		if m.lex.get(tk.stem(c)) != nil {
-			return true
-		}
+// note records d as the last date read.
+func (m *dateMatcher) note(d Date) {
+	if d.Until != nil {
+		d = *d.Until
 	}
-	return false
-}
-
-// core reads a date expression at i other than a period (مطلع …).
-func (m *dateMatcher) core(i int, first bool) (dateMatch, bool) {
-	if i >= len(m.t.toks) {
-		return dateMatch{}, false
+	m.prev, m.hasPrev = d, true
+	for k := range m.memo {
+		m.memo[k].i = 0 // results may depend on prev
 	}
-	if r, ok := m.weekday(i, first); ok {
-		return r, true
-	}
-	if r, ok := m.dayDate(i, first); ok {
-		return r, true
-	}
-	if r, ok := m.monthDate(i, first); ok {
-		return r, true
-	}
-	if r, ok := m.numeric(i); ok {
-		return r, true
-	}
-	if r, ok := m.yearDate(i, first); ok {
-		return r, true
-	}
-	return m.relative(i, first)
-}
-
-// weekday reads [يوم] weekday [،] [الموافق] date, a weekday alone, and
-// يوم + date.
-func (m *dateMatcher) weekday(i int, first bool) (dateMatch, bool) {
-	j, jFirst := i, first
-	var sc cut
-	yom := false
-	if h, ok := m.find(i, first, wDayWord.bit()); ok && !h.c.def {
-		yom, sc, j, jFirst = true, h.c, i+1, false
-	}
-	h, ok := m.find(j, jFirst, wWeekday.bit())
-	if !ok || !m.same(i, j) {
-		if yom {
-			// يوم 12 مايو
-			if r, ok := m.dayDate(j, false); ok && m.same(i, j) {
-				r.start, r.sc = i, sc
-				return r, true
-			}
-		}
-		return dateMatch{}, false
-	}
-	if !yom {
-		sc = h.c
-	}
-	wd := time.Weekday(h.e.n)
-	// A full date after the weekday.
-	k := h.end + 1
-	if m.punctIn(k, cComma) {
-		k++
-	}
-	if _, ok := m.word(k, wAgreeing.bit()); ok {
-		k++
-	}
-	if m.same(i, k) {
-		r, ok := m.dayDate(k, false)
-		if !ok {
-			r, ok = m.numeric(k)
-		}
-		if ok && r.err == nil && r.d.Grain == GrainDay {
-			if r.d.Time().Weekday() == wd {
-				r.start, r.sc = i, sc
-				return r, true
-			}
-			if m.strict {
-				return dateMatch{start: i, sc: sc, end: r.end, err: ErrWeekdayMismatch, errAt: i}, true
-			}
-			// The writer's date wins over a weekday that contradicts it.
-			return r, true
-		}
-	}
-	if h.e.amb && !yom {
-		return dateMatch{}, false
-	}
-	end := h.end
-	ref := m.today()
-	var t time.Time
-	switch mod, ok := m.word(end+1, wNext.bit()|wPast.bit()); {
-	case ok && m.same(i, end+1) && mod.e.word == wNext:
-		end = mod.end
-		t = ref.AddDate(0, 0, 1+(int(wd)-int(ref.Weekday())+6)%7)
-	case ok && m.same(i, end+1):
-		end = mod.end
-		t = ref.AddDate(0, 0, -1-(int(ref.Weekday())-int(wd)+6)%7)
-	case m.future(i, end):
-		t = ref.AddDate(0, 0, (int(wd)-int(ref.Weekday())+7)%7)
-	default:
-		t = ref.AddDate(0, 0, -((int(ref.Weekday()) - int(wd) + 7) % 7))
-	}
-	return m.dayAt(i, sc, end, t), true
-}
-
-// definite reports whether token j is a word with the article ال.
-func (m *dateMatcher) definite(j int) bool {
-	return m.t.toks[j].kind == tokWord && m.t.toks[j].definite()
-}
-
-// dayWithWeekday returns the match of the relative day word h at token i
-// (اليوم، أمس …) naming day t, extended over a weekday that follows it and
-// agrees with t (أمس الخميس). A weekday that disagrees is left to be read
-// on its own.
-func (m *dateMatcher) dayWithWeekday(i int, h dateHit, t time.Time) dateMatch {
-	end := h.end
-	if wd, ok := m.word(end+1, wWeekday.bit()); ok && m.same(i, end+1) && time.Weekday(wd.e.n) == t.Weekday() {
-		end = wd.end
-	}
-	return m.dayAt(i, h.c, end, t)
 }
 
 // dayAt returns the match of a Gregorian day t.
@@ -314,247 +632,42 @@ func (m *dateMatcher) dayAt(i int, sc cut, end int, t time.Time) dateMatch {
 	return dateMatch{start: i, sc: sc, end: end, d: Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Grain: GrainDay}}
 }
 
-// clauseStop reports whether token j ends a clause for the tense search.
-func (m *dateMatcher) clauseStop(j int) bool {
-	return m.punctIn(j, cClausePunct)
+// weekAt returns the match of the ISO week that holds day t.
+func (m *dateMatcher) weekAt(i int, sc cut, end int, t time.Time) dateMatch {
+	monday := t.AddDate(0, 0, -(int(t.Weekday())+6)%7)
+	return dateMatch{start: i, sc: sc, end: end,
+		d: Date{Year: monday.Year(), Month: int(monday.Month()), Day: monday.Day(), Grain: GrainWeek}}
 }
 
-// future reports whether the clause around tokens i..end is in the future
-// tense: it holds a future marker (سوف، من المقرر) or a verb with the
-// future prefix س within a few words of the weekday (see
-// lexicon.futureVerb). A verb after أن، الذي، حيث، بعد … belongs to
-// another clause.
-func (m *dateMatcher) future(i, end int) bool {
-	const reach = 6
-	lx := builtinLexicon()
-	for j, n := i-1, 0; j >= 0 && n < reach && m.same(i, j) && !m.clauseStop(j); j, n = j-1, n+1 {
-		if lx.futureVerb(&m.t.toks[j]) {
-			return true
-		}
-	}
-	for j, n := end+1, 0; n < reach && m.same(i, j) && !m.clauseStop(j); j, n = j+1, n+1 {
-		if m.t.toks[j].is(cOtherClause) {
-			return false
-		}
-		if lx.futureVerb(&m.t.toks[j]) {
-			return true
-		}
-	}
-	return false
+// week returns the ISO week that is off weeks after the week of ref, for
+// the tokens i to end.
+func (m *dateMatcher) week(i int, sc cut, end, off int) dateMatch {
+	return m.weekAt(i, sc, end, m.today().AddDate(0, 0, 7*off))
 }
 
-// datePhrase is a month name, maybe after شهر, maybe doubled in a dual
-// form.
-type datePhrase struct {
-	c         cut // cut of the first token
-	end       int
-	month     int
-	cal       Calendar
-	amb       bool // every half is also an ordinary word
-	libya     bool
-	shahr     bool // after شهر
-	err       error
-	errAt     int
-	firstHalf int // end of the first half
+// spanning returns the match of tokens i..end that runs from a to b,
+// each a Date without text: a range, or a itself when b is the same date.
+func spanning(i int, sc cut, end int, a, b Date) dateMatch {
+	if a.Year == b.Year && a.Month == b.Month && a.Day == b.Day && a.Grain == b.Grain {
+		return dateMatch{start: i, sc: sc, end: end, d: a}
+	}
+	b.Until = nil
+	a.Until = &b
+	return dateMatch{start: i, sc: sc, end: end, d: a}
 }
 
-// monthPhrase reads [شهر] month [sep month] at j.
-func (m *dateMatcher) monthPhrase(j int, first bool) (p datePhrase, ok bool) {
-	k, kFirst := j, first
-	if h, ok := m.find(j, first, wMonthWord.bit()); ok {
-		p.shahr, p.c, k, kFirst = true, h.c, j+1, false
-	}
-	h, ok := m.find(k, kFirst, wMonth.bit())
-	if !ok || !m.same(j, k) {
-		return p, false
-	}
-	if !p.shahr {
-		p.c = h.c
-	}
-	p.end, p.month, p.cal, p.amb, p.libya = h.end, h.e.n, h.e.cal, h.e.amb, h.e.libya
-	p.firstHalf = h.end
-	// The other half of a dual form.
-	e := h.end + 1
-	sep := ""
-	if m.punct(e, "/", "(", "-", "\\") {
-		sep = m.t.toks[e].norm
-		e++
-	}
-	h2, ok := m.find(e, false, wMonth.bit())
-	if !ok || !m.same(j, e) {
-		return p, true
-	}
-	end := h2.end
-	if sep == "(" {
-		if !m.punct(end+1, ")") {
-			return p, true
-		}
-		end++
-	}
-	if h2.e.n != p.month || h2.e.cal != p.cal {
-		if sep == "/" || sep == "(" || sep == "\\" {
-			p.err, p.errAt, p.end = fmt.Errorf("%w: month %d and month %d", ErrMonthMismatch, p.month, h2.e.n), e, end
-		}
-		return p, true
-	}
-	p.end = end
-	p.amb = p.amb && h2.e.amb
-	p.libya = p.libya && h2.e.libya
-	return p, true
+// gregorianDays returns the range of Gregorian days from a to b.
+func gregorianDays(a, b time.Time) (Date, Date) {
+	da := Date{Year: a.Year(), Month: int(a.Month()), Day: a.Day(), Grain: GrainDay}
+	db := Date{Year: b.Year(), Month: int(b.Month()), Day: b.Day(), Grain: GrainDay}
+	return da, db
 }
 
-// yearAfter reads [من] [عام|العام|سنة] year [era] at k for a month of
-// calendar cal: the year and the last token read.
-func (m *dateMatcher) yearAfter(i, k int, cal Calendar) (y, end int, ok bool) {
-	j := k
-	if _, ok := m.word(j, wOf.bit()); ok {
-		j++
-	}
-	if h, ok := m.word(j, wThisYear.bit()|wYearDef.bit()); ok && m.same(i, h.end) {
-		// من العام الماضي، من هذا العام: a year relative to ref.
-		ry, _, _ := m.refIn(cal)
-		if h.e.word == wThisYear {
-			return ry, h.end, true
-		}
-		if mod, ok := m.word(h.end+1, wNext.bit()|wPast.bit()|wCurrent.bit()); ok && m.same(i, h.end+1) {
-			switch mod.e.word {
-			case wNext:
-				ry++
-			case wPast:
-				ry--
-			}
-			return ry, mod.end, true
-		}
-	}
-	if _, ok := m.word(j, wYearWord.bit()|wYearDef.bit()); ok {
-		j++
-	}
-	y, n, ok := m.number(j)
-	if !ok || y == 0 || !m.same(i, j) {
-		return 0, 0, false
-	}
-	era, eraOK := m.word(j+1, wAD.bit()|wAH.bit())
-	eraOK = eraOK && m.same(i, j+1) && (era.e.word == wAH) == (cal == Hijri)
-	if n < 4 && !eraOK {
-		return 0, 0, false
-	}
-	if eraOK {
-		return y, era.end, true
-	}
-	return y, j, true
-}
+// monthOf returns the Date of Gregorian month mo of year y.
+func monthOf(y, mo int) Date { return Date{Year: y, Month: mo, Grain: GrainMonth} }
 
-// dayDate reads [الـ] day [من] [شهر] month [year | المقبل …] at i, with
-// the day in digits or as an ordinal word (which needs من).
-func (m *dateMatcher) dayDate(i int, first bool) (dateMatch, bool) {
-	j := i
-	var sc cut
-	if h, ok := m.find(i, first, wArticle.bit()); ok && h.c.at == 0 {
-		if _, _, ok := m.number(i + 1); !ok || !m.same(i, i+1) {
-			return dateMatch{}, false
-		}
-		sc, j = h.c, i+1
-	}
-	day, needOf := 0, false
-	if v, n, ok := m.number(j); ok {
-		if n > 2 || v < 1 || v > 31 {
-			return dateMatch{}, false
-		}
-		day, j = v, j+1
-	} else if h, ok := m.find(j, first && j == i, wOrdinal.bit()|wFirstDay.bit()); ok {
-		// A one-word ordinal needs من; فاتح (Morocco) and غرة (the first
-		// of a month, mostly Hijri) do not.
-		sc, day, j, needOf = h.c, h.e.n, h.end+1, h.e.word == wOrdinal && h.e.rest == nil
-	} else {
-		return dateMatch{}, false
-	}
-	if _, ok := m.word(j, wOf.bit()); ok && m.same(i, j) {
-		j++
-		needOf = false
-	}
-	if needOf {
-		return dateMatch{}, false
-	}
-	if !m.same(i, j) {
-		return dateMatch{}, false
-	}
-	p, ok := m.monthPhrase(j, false)
-	if !ok {
-		// 26 من الشهر الجاري
-		if h, ok := m.word(j, wMonthDef.bit()); ok {
-			if mod, ok := m.word(h.end+1, wNext.bit()|wPast.bit()|wCurrent.bit()); ok && m.same(i, h.end+1) {
-				y, mo := m.relMonth(mod.e.word)
-				return m.resolved(i, sc, mod.end, i, Gregorian, y, mo, day, 0), true
-			}
-		}
-		return dateMatch{}, false
-	}
-	return m.finishMonth(i, sc, day, p)
-}
-
-// monthDate reads [شهر] month [year | المقبل …] at i.
-func (m *dateMatcher) monthDate(i int, first bool) (dateMatch, bool) {
-	p, ok := m.monthPhrase(i, first)
-	if !ok {
-		return dateMatch{}, false
-	}
-	return m.finishMonth(i, p.c, 0, p)
-}
-
-// finishMonth reads what follows a month phrase (a year or المقبل,
-// الماضي, الجاري) and resolves the date.
-func (m *dateMatcher) finishMonth(i int, sc cut, day int, p datePhrase) (dateMatch, bool) {
-	if p.err != nil {
-		if p.amb && day == 0 {
-			// An ordinary word, then something like a month.
-			p.end, p.err = p.firstHalf, nil
-		} else {
-			return dateMatch{start: i, sc: sc, end: p.end, err: p.err, errAt: p.errAt}, true
-		}
-	}
-	end, rel := p.end, dateRole(0)
-	y, yend, ok := m.yearAfter(i, p.end+1, p.cal)
-	if ok {
-		end = yend
-	} else if mod, ok := m.word(p.end+1, wNext.bit()|wPast.bit()|wCurrent.bit()); ok && m.same(i, p.end+1) {
-		end, rel = mod.end, mod.e.word
-	}
-	switch {
-	case p.libya && (day == 0 || y == 0):
-		return dateMatch{}, false
-	case p.amb && day == 0 && y == 0 && rel == 0 && !p.shahr && !m.afterMonth(i, sc):
-		return dateMatch{}, false
-	}
-	return m.resolved(i, sc, end, i, p.cal, y, p.month, day, rel), true
-}
-
-// afterMonth reports whether token i, read with the cut sc, is a month
-// coordinated with the month just before it: تموز وآب، مايو أو ماي.
-func (m *dateMatcher) afterMonth(i int, sc cut) bool {
-	j := i - 1
-	if sc.at == 0 && i > 1 && m.t.toks[j].is(cOr) {
-		j--
-	} else if sc.at != 2 || !m.t.toks[i].leadingWa() {
-		return false
-	}
-	if j < 0 || !m.same(i, j) {
-		return false
-	}
-	h, ok := m.find(j, false, wMonth.bit())
-	return ok && !h.e.amb
-}
-
-// relMonth returns the Gregorian year and month that الشهر + w names.
-func (m *dateMatcher) relMonth(w dateRole) (y, mo int) {
-	t := m.today()
-	switch w {
-	case wNext:
-		t = t.AddDate(0, 1, 1-t.Day())
-	case wPast:
-		t = t.AddDate(0, -1, 1-t.Day())
-	}
-	return t.Year(), int(t.Month())
-}
+// yearOf returns the Date of Gregorian year y.
+func yearOf(y int) Date { return Date{Year: y, Grain: GrainYear} }
 
 // resolved builds the match for tokens i..end of a date in calendar cal:
 // year y (0: choose it by rel or by the nearest-year rule), month mo and
@@ -563,6 +676,7 @@ func (m *dateMatcher) resolved(i int, sc cut, end, errAt int, cal Calendar, y, m
 	r := dateMatch{start: i, sc: sc, end: end}
 	if y == 0 {
 		y = m.chooseYear(cal, mo, d, rel)
+		r.noYear = rel == 0
 	}
 	date, err := makeDate(cal, y, mo, d)
 	if err != nil {
@@ -633,183 +747,50 @@ func (m *dateMatcher) chooseYear(cal Calendar, mo, d int, rel dateRole) int {
 	return best
 }
 
-// numeric reads 31/12/2021, 31-12-2021, 2021-12-31, 2021/12/31 and
-// 31.12.2021, day first, with an optional era marker (هـ makes it Hijri).
-func (m *dateMatcher) numeric(i int) (dateMatch, bool) {
-	parts, end, ok := m.numericParts(i)
-	if !ok {
-		return dateMatch{}, false
+// relMonth returns the Gregorian year and month that الشهر + w names.
+func (m *dateMatcher) relMonth(w dateRole) (y, mo int) {
+	t := m.today()
+	switch w {
+	case wNext, wFollowing:
+		t = t.AddDate(0, 1, 1-t.Day())
+	case wPast, wPreceding:
+		t = t.AddDate(0, -1, 1-t.Day())
+	case wAfterNext:
+		t = t.AddDate(0, 2, 1-t.Day())
 	}
-	y, mo, d, ok := dayMonthYear(parts)
-	if !ok {
-		return dateMatch{}, false
-	}
-	cal := Gregorian
-	if era, ok := m.word(end+1, wAD.bit()|wAH.bit()); ok && m.same(i, end+1) {
-		if era.e.word == wAH {
-			cal = Hijri
-		}
-		end = era.end
-	}
-	return m.resolved(i, cut{}, end, i, cal, y, mo, d, 0), true
+	return t.Year(), int(t.Month())
 }
 
-// numericParts returns the three numbers of a numeric date at token i,
-// written as one token (31.12.2021) or as number sep number sep number
-// with / or -, and its last token. A longer chain (1/2/3/4) is no date.
-func (m *dateMatcher) numericParts(i int) (parts [3]string, end int, ok bool) {
-	tk := &m.t.toks[i]
-	if tk.kind != tokNumber {
-		return parts, i, false
-	}
-	if strings.Count(tk.norm, ".") == 2 && !strings.Contains(tk.norm, ",") {
-		a, rest, _ := strings.Cut(tk.norm, ".")
-		b, c, _ := strings.Cut(rest, ".")
-		return [3]string{a, b, c}, i, true
-	}
-	if !m.punct(i+1, "/", "-") || !m.same(i, i+4) {
-		return parts, i, false
-	}
-	sep := m.t.toks[i+1].norm
-	if !m.punct(i+3, sep) || m.t.toks[i+2].kind != tokNumber || m.t.toks[i+4].kind != tokNumber {
-		return parts, i, false
-	}
-	if m.punct(i+5, sep) && m.same(i, i+6) && m.t.toks[i+6].kind == tokNumber ||
-		i > 1 && m.punct(i-1, sep) && m.t.toks[i-2].kind == tokNumber {
-		return parts, i, false
-	}
-	return [3]string{tk.norm, m.t.toks[i+2].norm, m.t.toks[i+4].norm}, i + 4, true
+// definite reports whether token j is a word with the article ال.
+func (m *dateMatcher) definite(j int) bool {
+	return m.t.toks[j].kind == tokWord && m.t.toks[j].definite()
 }
 
-// dayMonthYear reads three numbers as year-month-day (a four-digit year
-// first) or day-month-year (a four-digit year last).
-func dayMonthYear(parts [3]string) (y, mo, d int, ok bool) {
-	var v [3]int
-	for k, s := range parts {
-		n, err := strconv.Atoi(s)
-		if err != nil || len(s) > 4 {
-			return 0, 0, 0, false
-		}
-		v[k] = n
-	}
-	switch {
-	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
-		y, mo, d = v[0], v[1], v[2]
-	case len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
-		d, mo, y = v[0], v[1], v[2]
-	default:
-		return 0, 0, 0, false
-	}
-	return y, mo, d, mo >= 1 && mo <= 12 && d >= 1 && d <= 31
+// clauseStop reports whether token j ends a clause for the tense search.
+func (m *dateMatcher) clauseStop(j int) bool {
+	return m.punctIn(j, cClausePunct)
 }
 
-// yearDate reads عام|العام|سنة|السنة year [era], and year era (2020م،
-// 1443هـ).
-func (m *dateMatcher) yearDate(i int, first bool) (dateMatch, bool) {
-	j := i
-	var sc cut
-	marked := false
-	if h, ok := m.find(i, first, wYearWord.bit()|wYearDef.bit()); ok {
-		sc, j, marked = h.c, i+1, true
-	}
-	y, n, ok := m.number(j)
-	if !ok || y == 0 || !m.same(i, j) {
-		return dateMatch{}, false
-	}
-	cal, end := Gregorian, j
-	era, eraOK := m.word(j+1, wAD.bit()|wAH.bit())
-	if eraOK && m.same(i, j+1) {
-		if era.e.word == wAH {
-			cal = Hijri
-		} else if n < 4 {
-			eraOK = false // 20 م is twenty metres
+// future reports whether the clause around tokens i..end is in the future
+// tense: it holds a future marker (سوف، من المقرر) or a verb with the
+// future prefix س within a few words of the weekday (see
+// lexicon.futureVerb). A verb after أن، الذي، حيث، بعد … belongs to
+// another clause.
+func (m *dateMatcher) future(i, end int) bool {
+	const reach = 6
+	lx := builtinLexicon()
+	for j, n := i-1, 0; j >= 0 && n < reach && m.same(i, j) && !m.clauseStop(j); j, n = j-1, n+1 {
+		if lx.futureVerb(&m.t.toks[j]) {
+			return true
 		}
-	} else {
-		eraOK = false
 	}
-	if eraOK {
-		end = era.end
-	}
-	if !eraOK && (!marked || n < 4) || eraOK && n < 3 {
-		return dateMatch{}, false
-	}
-	return m.resolved(i, sc, end, j, cal, y, 0, 0, 0), true
-}
-
-// week returns the ISO week that is off weeks after the week of ref, for
-// the tokens i to end.
-func (m *dateMatcher) week(i int, sc cut, end, off int) dateMatch {
-	ref := m.today()
-	monday := ref.AddDate(0, 0, -(int(ref.Weekday())+6)%7+7*off)
-	return dateMatch{start: i, sc: sc, end: end,
-		d: Date{Year: monday.Year(), Month: int(monday.Month()), Day: monday.Day(), Grain: GrainWeek}}
-}
-
-// relative reads اليوم, أمس, أول أمس, غدا, بعد غد, هذا الأسبوع, هذا الشهر,
-// هذا العام, and الأسبوع/الشهر/العام/السنة + المقبل, الماضي or الجاري.
-func (m *dateMatcher) relative(i int, first bool) (dateMatch, bool) {
-	const mask = 1<<wToday | 1<<wYesterday | 1<<wDayBefore | 1<<wTomorrow | 1<<wDayAfter |
-		1<<wThisMonth | 1<<wThisYear | 1<<wMonthDef | 1<<wYearDef | 1<<wThisWeek | 1<<wWeekDef
-	h, ok := m.find(i, first, mask)
-	if !ok {
-		return dateMatch{}, false
-	}
-	ref := m.today()
-	switch h.e.word {
-	case wToday:
-		// اليوم التالي، اليوم الوطني، في هذا اليوم … are not today.
-		if nx := h.end + 1; m.same(i, nx) && m.t.toks[nx].kind == tokWord && m.t.toks[nx].leadingArticle() {
-			if _, ok := m.word(nx, wWeekday.bit()); !ok {
-				return dateMatch{}, false
-			}
+	for j, n := end+1, 0; n < reach && m.same(i, j) && !m.clauseStop(j); j, n = j+1, n+1 {
+		if m.t.toks[j].is(cOtherClause) {
+			return false
 		}
-		if i > 0 && m.same(i, i-1) && m.t.toks[i-1].is(cDemonstrative) {
-			return dateMatch{}, false
+		if lx.futureVerb(&m.t.toks[j]) {
+			return true
 		}
-		return m.dayWithWeekday(i, h, ref), true
-	case wYesterday:
-		return m.dayWithWeekday(i, h, ref.AddDate(0, 0, -1)), true
-	case wDayBefore:
-		return m.dayWithWeekday(i, h, ref.AddDate(0, 0, -2)), true
-	case wTomorrow:
-		return m.dayWithWeekday(i, h, ref.AddDate(0, 0, 1)), true
-	case wDayAfter:
-		return m.dayWithWeekday(i, h, ref.AddDate(0, 0, 2)), true
-	case wThisMonth:
-		return m.resolved(i, h.c, h.end, i, Gregorian, ref.Year(), int(ref.Month()), 0, 0), true
-	case wThisYear:
-		return m.resolved(i, h.c, h.end, i, Gregorian, ref.Year(), 0, 0, 0), true
-	case wThisWeek:
-		return m.week(i, h.c, h.end, 0), true
 	}
-	mod, ok := m.word(h.end+1, wNext.bit()|wPast.bit()|wCurrent.bit())
-	if !ok || !m.same(i, h.end+1) {
-		return dateMatch{}, false
-	}
-	if h.e.word == wWeekDef {
-		switch mod.e.word {
-		case wNext:
-			return m.week(i, h.c, mod.end, 1), true
-		case wPast:
-			return m.week(i, h.c, mod.end, -1), true
-		}
-		return m.week(i, h.c, mod.end, 0), true
-	}
-	if h.e.word == wMonthDef {
-		y, mo := m.relMonth(mod.e.word)
-		return m.resolved(i, h.c, mod.end, i, Gregorian, y, mo, 0, 0), true
-	}
-	// After a definite noun العام is the adjective "general, public":
-	// الأمين العام الحالي is the current secretary-general.
-	if i > 0 && m.same(i, i-1) && h.c.at == 0 && m.definite(i-1) {
-		return dateMatch{}, false
-	}
-	y := ref.Year()
-	switch mod.e.word {
-	case wNext:
-		y++
-	case wPast:
-		y--
-	}
-	return m.resolved(i, h.c, mod.end, i, Gregorian, y, 0, 0, 0), true
+	return false
 }

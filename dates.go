@@ -374,21 +374,23 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 //
 // # What is read
 //
-// Month names of every system in Arabic use (transliterated, Syriac,
-// Algerian and Tunisian, Moroccan, Mauritanian, Libyan, Hijri), alone or in
-// dual forms (أغسطس/آب، شباط / فبراير، يناير (كانون الثاني)); a day
-// before the month as digits (any digit system), as الـ 29, or as an
-// ordinal word followed by من (الأول من أيار; فاتح يوليوز needs no من);
-// من and شهر between day and month; a year after it, optionally with
-// عام/سنة and the era markers م, ميلادي, هـ, هجري, للهجرة, or a relative
-// year (من العام الماضي); numeric dates 31/12/2021 (day first), 2021-12-31
-// and 31.12.2021; years with a marker (عام 2020، العام 2020، سنة 2020،
-// 2020م، 1443هـ); weekdays, with يوم and next to a date (الجمعة 12 نوفمبر
-// 2021); relative words (اليوم، أمس، البارحة، أول أمس، غدا، بعد غد، هذا
-// الشهر، هذا العام، الشهر الماضي، العام المقبل …), with a weekday after
-// them when it agrees (أمس الخميس); a month with المقبل, الماضي or
-// الجاري; and مطلع, أوائل, منتصف, أواخر, نهاية … before a month or a year,
-// which keep the month or year grain.
+// Every family of the package documentation's table (see # Dates there):
+// month names of every system in Arabic use, alone or in dual forms
+// (أغسطس/آب، شباط / فبراير، يناير (كانون الثاني)); a day before the month
+// as digits, as الـ 29, or as a number in words (الأول من أيار، الثالثة عشرة
+// من يناير، واحد وعشرين مايو), or after it (مايو الحادي عشر، يناير-1); a
+// year in digits or in words (ألف وتسعمائة وثمانية وسبعين), with عام/سنة
+// and the era markers م, هـ; numeric dates (31/12/2021، 2021-12-31، 22/4،
+// 3/2015، 16/04/21); weekdays, with يوم, next to a date or a day of the
+// month, in a week (الجمعة من الأسبوع المقبل) and as the nth of a month
+// (أول ثلاثاء من أكتوبر); relative words and periods (اليوم، أمس، بكرة،
+// الشهر الماضي، الأسبوع بعد القادم); dates counted from ref (قبل يومين،
+// بعد أسبوعين من الآن) and the few periods around it (الأيام الثلاثة
+// المقبلة); the day just told (اليوم التالي، نفس اليوم); a day without its
+// month (يوم 27); parts, halves, quarters and weeks of a period (أواخر
+// مارس، النصف الأول من 2021، الربع الثالث، الأسبوع الأول من أكتوبر);
+// the rest of a period (بقية العام); ranges (من 5 إلى 10 مارس، بين عامي
+// 2001 و2021، 19-20 نوفمبر); seasons, decades and holidays.
 //
 // # Decisions
 //
@@ -397,7 +399,8 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 // المقبل/القادم it is the first one after ref, with الماضي/المنصرم the last
 // one before, with الجاري/الحالي the one of ref's year. A year written
 // relatively after a month (نيسان من العام الماضي، رمضان من هذا العام)
-// counts from ref's year in the month's own calendar.
+// counts from ref's year in the month's own calendar; a Hijri month with a
+// year that can only be Gregorian (رمضان 2019) is the one in that year.
 //
 // A weekday next to a full date must fall on it; if it does not, the date
 // is kept and the weekday left out (ParseDate reports ErrWeekdayMismatch).
@@ -406,16 +409,33 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 // with the future prefix س such as سيزور, found by a spelling heuristic)
 // in which case it is the next such day on or after ref; المقبل/القادم
 // after it mean the next one strictly after ref, الماضي the last one
-// strictly before.
+// strictly before. A weekday with a day of the month (الجمعة 15) is that
+// day in the nearest month where it falls on that weekday; with an ordinal
+// of one to five (الأحد الثاني), the nth such weekday of the month.
+//
+// Two coordinated dates share what the second writes: in الـ17 و18 من
+// فبراير the first takes the month, in 29 رمضان و1 شوال 1444 the year.
+// A day written without its month (يوم 27، في 22.) is in the month of the
+// date told before it in the text, or else in ref's month; اليوم التالي,
+// اليوم السابق and نفس اليوم need a day told before them. A date counted
+// from ref (قبل شهرين) has the grain of its finest unit (2021-09); بعد is
+// read in a clause about the future, before من الآن, or at the end of a
+// sentence. An ambiguous numeric date is read day first, unless the other
+// reading is the publication date (a page stamp) or falls on the weekday the
+// sentence names; a day above 12 decides alone (01/22/2016); a two-digit
+// year takes the reading nearest ref. A holiday without a year is the last
+// one on or before ref if it was at most a month ago, else the next one.
 //
 // Month spellings that are also common words (مارس "practised", صفر
 // "zero", آب "father", رجب and رمضان as names …) are dates only with a day
 // or a year next to them, after شهر, with المقبل/الماضي/الجاري, as one
-// half of a dual form, or after و/أو and another month (تموز وآب); the
-// Libyan month names need both a day and a year.
-// Weekday spellings that are ordinary words (جمعة، خميس، أحد) need يوم
-// before them or a date after them. A bare number is a year only after
-// عام/سنة, before an era marker, or next to a month.
+// half of a dual form, after و/أو and another month (تموز وآب), after في،
+// خلال، منذ، حتى، قبل، بعد or هذا when no name goes on after them, in a
+// range or after a part word (أواخر مارس); the Libyan month names need
+// both a day and a year. Weekday spellings that are ordinary words (جمعة،
+// خميس، أحد) need يوم before them, a date after them, or a week (أحد
+// الأسبوع الماضي). A bare number is a year only after عام/سنة, منذ or
+// مواليد, before an era marker, next to a month, or as an end of a range.
 //
 // Hijri dates are converted with the Umm al-Qura calendar (tabular outside
 // 1343–1500 AH); Year, Month and Day then hold the Gregorian first day the
@@ -425,12 +445,12 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 // # What is left out
 //
 // Weeks (هذا الأسبوع، الأسبوع الماضي، الأسبوع المقبل) are ISO 8601 weeks at
-// GrainWeek (2021-W45), Monday to Sunday. Not reported: ranges (من 1 إلى 5
-// مايو is read as 5 مايو), clock
-// times, durations (20 عاماً), decades, numeric dates with a two-digit
-// year, or days counted from ref (قبل ثلاثة أيام). Coordinated dates do
-// not share a year: in 29 رمضان و1 شوال 1444, 29 رمضان takes the nearest
-// year. غدا is read as "tomorrow" even where it is the verb "became".
+// GrainWeek (2021-W45), Monday to Sunday. Not reported: clock times and
+// times of day, durations (لمدة 5 سنوات، 20 عاماً، خلال 14 شهرا), lengths
+// counted from an event (قبل يومين من الانتخابات), numbers that are scores,
+// fractions or references (بنتيجة 2-1، 3/4، رقم 3/2015), and a national day
+// whose country is not named. غدا is read as "tomorrow" even where it is
+// the verb "became".
 //
 // With a zero ref (the publication date unknown), the expressions that
 // need it are left out; FindDates never reads the clock.
@@ -472,7 +492,9 @@ func findDates(t *text, ref time.Time) *dateLayer {
 			for k := r.start; k <= r.end; k++ {
 				l.tok[k] = int32(len(l.dates))
 			}
-			l.dates = append(l.dates, m.date(r))
+			d := m.date(r)
+			l.dates = append(l.dates, d)
+			m.note(d)
 		}
 		i = r.end + 1
 	}

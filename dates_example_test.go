@@ -34,3 +34,20 @@ func ExampleFindDates() {
 	// 75:112 "31 ديسمبر/كانون الأول" 2021-12-31 day
 	// 136:151 "أغسطس/آب" 2021-08 month
 }
+
+// A range is one Date: its own fields are the first date, Until the last.
+func ExampleFindDates_range() {
+	ref := time.Date(2021, 11, 12, 0, 0, 0, 0, time.UTC)
+	text := "تعقد الدورة من 5 إلى 10 مارس 2022، وتصدر نتائجها أواخر الشهر نفسه، قبل عيد الفطر المقبل."
+	for _, d := range arnews.FindDates(text, ref) {
+		fmt.Printf("%q %s %s", d.Text, d.Value(), d.Grain)
+		if d.Until != nil {
+			fmt.Printf(" until %s", d.Until.Value())
+		}
+		fmt.Println()
+	}
+	// Output:
+	// "من 5 إلى 10 مارس 2022" 2022-03-05/2022-03-10 day until 2022-03-10
+	// "أواخر الشهر نفسه" 2022-03-21/2022-03-31 day until 2022-03-31
+	// "عيد الفطر المقبل" 2022-05-02 day
+}

@@ -42,9 +42,22 @@ func checkDateSpans(tb testing.TB, src string, ds []Date) {
 }
 
 // checkDateValue checks that Value is ISO 8601 at the grain and that Time
-// agrees with Year, Month and Day.
+// agrees with Year, Month and Day; for a range, each end, in order.
 func checkDateValue(tb testing.TB, d Date) {
 	tb.Helper()
+	if d.Until != nil {
+		first, last := d, *d.Until
+		first.Until = nil
+		if last.Until != nil || last.Text != "" || last.Span != (Span{}) {
+			tb.Fatalf("%q: the end of a range has a text, a span or an end: %+v", d.Text, last)
+		}
+		checkDateValue(tb, first)
+		checkDateValue(tb, last)
+		if last.Time().Before(first.Time()) || d.Value() != first.Value()+"/"+last.Value() {
+			tb.Fatalf("%q: range %s ends before it starts", d.Text, d.Value())
+		}
+		return
+	}
 	if d.Grain == GrainWeek {
 		// A week starts on a Monday and is written YYYY-Www.
 		tm := d.Time()
@@ -202,11 +215,12 @@ var parseCases = []dateCase{
 	{in: "26 فبراير الجاري", value: "2022-02-26", grain: GrainDay, ref: time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC)},
 	{in: "12 نوفمبر الماضي", value: "2020-11-12", grain: GrainDay, ref: time.Date(2021, 11, 10, 0, 0, 0, 0, time.UTC)},
 	{in: "26 من الشهر الجاري", value: "2021-11-26", grain: GrainDay},
-	{in: "مطلع العام المقبل", value: "2022", grain: GrainYear},
-	{in: "مطلع 2020", value: "2020", grain: GrainYear},
-	{in: "أواخر مارس الماضي", value: "2021-03", grain: GrainMonth},
-	{in: "منتصف الشهر الماضي", value: "2021-10", grain: GrainMonth},
-	{in: "أوائل يناير 2020", value: "2020-01", grain: GrainMonth},
+	// Parts of a period are ranges (issue 13), منتصف a day.
+	{in: "مطلع العام المقبل", value: "2022-01/2022-06", grain: GrainMonth},
+	{in: "مطلع 2020", value: "2020-01/2020-06", grain: GrainMonth},
+	{in: "أواخر مارس الماضي", value: "2021-03-21/2021-03-31", grain: GrainDay},
+	{in: "منتصف الشهر الماضي", value: "2021-10-15", grain: GrainDay},
+	{in: "أوائل يناير 2020", value: "2020-01-01/2020-01-10", grain: GrainDay},
 	// Nearest-year rule: ref 2021-11-12.
 	{in: "يناير", value: "2022-01", grain: GrainMonth},
 	{in: "مايو", value: "2021-05", grain: GrainMonth},
@@ -396,7 +410,7 @@ func TestFindDatesTexts(t *testing.T) {
 		{"وصل بالأمس إلى عمان، وغادر وأمس الأول.", []want{{"الأمس", "2021-11-11"}, {"أمس الأول", "2021-11-10"}}},
 		{"وأمس وقع الطرفان.", []want{{"أمس", "2021-11-11"}}},
 		{"وقعت الاتفاقية في ١٥ محرم ١٤٤٣ هـ الموافق 23 أغسطس 2021.", []want{{"١٥ محرم ١٤٤٣ هـ", "2021-08-23"}, {"23 أغسطس 2021", "2021-08-23"}}},
-		{"بين يوليو/تموز وأغسطس/آب", []want{{"يوليو/تموز", "2021-07"}, {"أغسطس/آب", "2021-08"}}},
+		{"بين يوليو/تموز وأغسطس/آب", []want{{"بين يوليو/تموز وأغسطس/آب", "2021-07/2021-08"}}},
 		{"في 12 نوفمبر/تشرين الثاني 2021 وقع", []want{{"12 نوفمبر/تشرين الثاني 2021", "2021-11-12"}}},
 		{"منذ عام 2020 و2021", []want{{"عام 2020", "2020"}}},
 		{"للعام 2020", []want{{"عام 2020", "2020"}}},
@@ -416,7 +430,7 @@ func TestFindDatesTexts(t *testing.T) {
 		{"أغسطس/أيلول", nil},
 		{"31 فبراير 2021", nil},
 		{"الخميس 12 نوفمبر 2021", []want{{"12 نوفمبر 2021", "2021-11-12"}}},
-		{"وذلك في مطلع العام المقبل", []want{{"مطلع العام المقبل", "2022"}}},
+		{"وذلك في مطلع العام المقبل", []want{{"مطلع العام المقبل", "2022-01/2022-06"}}},
 		{"حتى 31 ديسمبر\n2021 سنة", []want{{"31 ديسمبر", "2021-12-31"}}},
 	}
 	for _, tc := range tests {
@@ -593,6 +607,9 @@ func fuzzSeeds(tb testing.TB) []string {
 	for _, c := range parseCases {
 		seeds = append(seeds, c.in)
 	}
+	for _, c := range ruleCases {
+		seeds = append(seeds, c.src)
+	}
 	return append(seeds, "أغسطس/أيلول", "31 فبراير 2021", "الخميس 12 نوفمبر 2021", "1/2/2020/5", "ـ", "12 ربيع")
 }
 
@@ -683,5 +700,55 @@ func BenchmarkParseDate(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// hostileDateUnits are repeated to build inputs that keep the date rules
+// busy: chains of numbers, of ranges, of number words, of lengths of time.
+var hostileDateUnits = []string{
+	"1 2 3 4 5 6 7 8 9 10 11 12 ",
+	"12/11/2021-12/11/2021 ",
+	"من 1 إلى 2 من 3 إلى ",
+	"بين 5 و6 و7 و8 مارس و",
+	"من مارس حتى من مايو حتى ",
+	"ألف وتسعمائة وثمانية وسبعين و",
+	"قبل 3 أيام و4 أسابيع و5 أشهر و",
+	"الأسبوع الأول من الأسبوع الأول من ",
+	"أواخر أواخر مطلع منتصف ",
+	"الجمعة 15 الجمعة الأسبوع المقبل ",
+	"عيد الفطر عيد الأضحى 2013 ",
+	"الأيام الثلاثة الأيام الثلاثة المقبلة ",
+}
+
+// TestFindDatesHostileLinear checks that FindDates takes linear time on
+// the hostile date inputs: 8× the input may take at most 3 × 8× as long
+// (the best of three runs, at least a millisecond), measured again up to
+// three times before failing, as the machine may be shared.
+func TestFindDatesHostileLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing test")
+	}
+	const n, factor, margin = 16 << 10, 8, 3
+	best := func(s string) time.Duration {
+		d := time.Duration(1<<63 - 1)
+		for range 3 {
+			start := time.Now()
+			ds := FindDates(s, dateRef)
+			d = min(d, time.Since(start))
+			checkDateSpans(t, s, ds)
+		}
+		return max(d, time.Millisecond)
+	}
+	for _, unit := range hostileDateUnits {
+		t.Run(unit, func(t *testing.T) {
+			small, large := repeatTo(unit, n), repeatTo(unit, factor*n)
+			var t1, t8 time.Duration
+			for range 3 {
+				if t1, t8 = best(small), best(large); t8 <= factor*margin*t1 {
+					return
+				}
+			}
+			t.Errorf("super-linear: %v for %d bytes, %v for %d", t1, len(small), t8, len(large))
+		})
 	}
 }

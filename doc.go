@@ -77,7 +77,51 @@
 // arithmetic (tabular) Islamic calendar outside it. Above all they read the
 // dual forms editors write, as one date: أغسطس/آب, 31 ديسمبر/كانون الأول,
 // شباط / فبراير 2020, يناير (كانون الثاني). Each [Date] has a [Grain] (day,
-// ISO week, month or year) and the [Calendar] it was written in.
+// ISO week, month or year) and the [Calendar] it was written in; a range
+// is one Date whose [Date.Until] is its last date, and its value is an
+// ISO 8601 interval (2021-03-05/2021-03-10).
+//
+// What is read, by family (values for a text published on Friday
+// 2021-11-12):
+//
+//	family                  examples                                          value
+//	day, month, year        12 مايو 2020، الأول من أيار، أغسطس/آب، عام 2020     2020-05-12, 2022-05-01, 2021-08, 2020
+//	numbers in words        الثالث عشر من يناير، واحد وعشرين مايو، عام ألفين وعشرين  2022-01-13, 2021-05-21, 2020
+//	month first             مايو الحادي عشر، يناير-1، سبتمبر10، ألف وتسعمائة وواحد  2022-05-11, 2022-01-01, 1901-09-10
+//	numeric                 31/12/2021، 22/4، 3/2015، 2015.3، 16/04/21، 2. أكتوبر  2021-12-31, 2022-04-22, 2015-03, 2021-04-16
+//	a day without a month   يوم 27، في 22.، 18 الجاري، الخميس 18، السبت السادس عشر   that day of the month just told, or of ref's
+//	weekdays                الجمعة، الأحد المقبل، الجمعة من الأسبوع المقبل، هذا الاثنين  2021-11-12, 2021-11-14, 2021-11-19, 2021-11-08
+//	nth weekday             أول ثلاثاء من أكتوبر، آخر اثنين من مارس، الأحد الثاني  the nth such day of the month
+//	relative words          اليوم، أمس، أول أمس، غدا، بكرة، يوم غد، قبل أمس      2021-11-12, -11, -10, -13, -13, -13, -10
+//	relative periods        الشهر الماضي، العام المقبل، الأسبوع بعد القادم، العقد المقبل  2021-10, 2022, 2021-W47, 2030/2039
+//	from the day just told  اليوم التالي، اليوم السابق، نفس اليوم، العام التالي    the day after, before, the same day, the year after
+//	counted from ref        قبل يومين، منذ 3 أيام، قبل أسبوع، قبل شهرين، بعد 10 أيام من الآن  2021-11-10, 2021-11-09, 2021-W44, 2021-09, 2021-11-22
+//	the few periods around  الأيام الثلاثة المقبلة، الأسابيع القليلة الماضية، آخر 3 سنوات  2021-11-13/2021-11-15, 2021-W42/2021-W44, 2018/2020
+//	parts of a period       أواخر مارس، مطلع 2021، منتصف يناير، نهاية العام      2022-03-21/2022-03-31, 2021-01/2021-06, 2022-01-15, 2021-07/2021-12
+//	halves, quarters        النصف الأول من 2021، الربع الثالث، الربع الأخير من العام  2021-01/2021-06, 2021-07/2021-09, 2021-10/2021-12
+//	weeks of a period       الأسبوع الأول من أكتوبر، الأسبوع الأخير من عام 2015، أسبوع 16 سبتمبر  2021-W40, 2015-W53, 2021-W37
+//	the rest of a period    بقية العام، باقي الأسبوع                            2021-11-12/2021-12-31, 2021-11-12/2021-11-14
+//	ranges                  من 5 إلى 10 مارس، بين 5 و10 مارس، من مارس حتى مايو 2020، بين عامي 2001 و2021، 19-20 نوفمبر  2022-03-05/2022-03-10, …, 2001/2021
+//	seasons, decades        صيف 2016، الشتاء المقبل، السبعينيات، ثمانينيات القرن الماضي  2016-06/2016-08, 2021-12/2022-02, 1970/1979
+//	holidays                عيد الفطر المقبل، عيد الأضحى 2013، عيد الميلاد، عيد الفصح، اليوم الوطني السعودي  2022-05-02, 2013-10-15, 2021-12-25, 2022-04-17, 2022-09-23
+//
+// The parts of a month are its days 1-10 (مطلع، أوائل، بداية), 11-20
+// (أواسط) and 21 to the end (أواخر، نهاية، آخر), منتصف being the 15th; of a
+// year, January-June and July-December; of a week, Monday-Wednesday,
+// Tuesday-Friday and Thursday-Sunday. The date counted from ref has the
+// grain of its finest unit. Holidays come from data/holidays.tsv: Islamic
+// days converted through the Umm al-Qura table, Western and Orthodox Easter
+// computed, civil days, and Arab national days named with their country.
+// The ends of a range complete each other: in من 5 إلى 10 مارس the first
+// end takes its month and year from the last.
+//
+// What is deliberately not read: durations (لمدة 5 سنوات، 20 عاماً من
+// الحرب، خلال 14 شهرا), lengths counted from an event (قبل يومين من
+// الانتخابات), times of day and clock times, an ordinary word that looks
+// like a month or a weekday without a context that makes it one (مارس
+// الضغط، رجب طيب أردوغان، جمعة مبارك), numbers that are scores, fractions
+// or references (بنتيجة 2-1، 3/4 الأسهم، القرار رقم 3/2015), and a
+// national day whose country is not named (عيد الاستقلال).
 //
 // # Parties
 //
@@ -197,6 +241,10 @@
 //	                 "source": "org:qna", "cameo": "057"}]}
 //
 // Dates carry "hijri" ("1443-01-15") when written in the Hijri calendar.
+// A range is one date whose "value" is the ISO 8601 interval of its ends,
+// each at its own grain ("2021-03-05/2021-03-10", "2021-01/2021-06"), its
+// "grain" that of its first end, and its "hijri" an interval too; reading
+// the JSON back gives the same [Date], [Date.Until] included.
 // Lists are always arrays, never null; optional fields are left out when
 // empty.
 package arnews

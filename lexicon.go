@@ -298,7 +298,7 @@ func (lx *lexicon) addOrdinals(src string) {
 	lx.ordinals = map[string]int{}
 	for _, f := range tsvRows(src, 3, 4) {
 		v, err := strconv.Atoi(f[1])
-		if f[2] != "ordinal" || err != nil {
+		if f[2] != "ordinal" || err != nil || v <= 0 {
 			continue
 		}
 		if toks := splitText(f[0]).toks; len(toks) == 1 {

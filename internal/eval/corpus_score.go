@@ -117,12 +117,33 @@ func checkSpans(body string, doc *arnews.Document) (Ratio, []Issue) {
 	return r, issues
 }
 
+// hasValue reports whether the predicted date p has the gold value v: its
+// value, or for a range (the gold writes the ends of a range as two dates,
+// and the part of a period as the period) the value of one of its ends or
+// a period v that holds the whole range.
+func hasValue(p arnews.Date, v string) bool {
+	if p.Value() == v {
+		return true
+	}
+	if p.Until == nil {
+		return false
+	}
+	first := p
+	first.Until = nil
+	if first.Value() == v || p.Until.Value() == v {
+		return true
+	}
+	gv, err1 := ParseValue(v)
+	pv, err2 := ParseValue(p.Value())
+	return err1 == nil && err2 == nil && gv.First <= pv.First && pv.Last <= gv.Last
+}
+
 // scoreDates matches dates by text containment and equal value.
 func scoreDates(a Article, doc *arnews.Document) (Score, []Issue) {
 	s := Score{Gold: len(a.Dates), Predicted: len(doc.Dates)}
 	var issues []Issue
 	match := func(p arnews.Date, g GoldDate) bool {
-		return overlapsText(p.Text, g.Text, 0) && p.Value() == g.Value
+		return overlapsText(p.Text, g.Text, 0) && hasValue(p, g.Value)
 	}
 	for _, g := range a.Dates {
 		if anyOf(doc.Dates, func(p arnews.Date) bool { return match(p, g) }) {

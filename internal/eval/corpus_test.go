@@ -29,6 +29,13 @@ func day(t *testing.T, body, text string, y, m, d int) arnews.Date {
 	return arnews.Date{Text: text, Span: mn.Span, Year: y, Month: m, Day: d, Grain: arnews.GrainDay}
 }
 
+// rangeOf returns the range from a to the day last.
+func rangeOf(a, last arnews.Date) arnews.Date {
+	last.Grain = arnews.GrainDay
+	a.Until = &last
+	return a
+}
+
 // month returns a predicted date of body at month grain.
 func month(t *testing.T, body, text string, y, m int) arnews.Date {
 	t.Helper()
@@ -111,6 +118,18 @@ func TestScoreDates(t *testing.T) {
 			[]GoldDate{{Text: "الجمعة", Value: "2021-11-12"}, {Text: "12 نوفمبر", Value: "2021-11-12"}},
 			[]arnews.Date{day(t, body, "الجمعة 12 نوفمبر 2021", 2021, 11, 12)},
 			Score{Gold: 2, Predicted: 1, Found: 2, Right: 1}},
+		{"a range has the values of its ends",
+			[]GoldDate{{Text: "12 نوفمبر", Value: "2021-11-12"}, {Text: "الجمعة", Value: "2021-11-12"}},
+			[]arnews.Date{rangeOf(day(t, body, "12 نوفمبر 2021", 2021, 11, 12), arnews.Date{Year: 2021, Month: 11, Day: 20})},
+			Score{Gold: 2, Predicted: 1, Found: 1, Right: 1}},
+		{"a range within a gold period",
+			[]GoldDate{{Text: "الشهر المقبل", Value: "2021-12"}},
+			[]arnews.Date{rangeOf(day(t, body, "الشهر المقبل", 2021, 12, 1), arnews.Date{Year: 2021, Month: 12, Day: 10})},
+			Score{Gold: 1, Predicted: 1, Found: 1, Right: 1}},
+		{"a range beyond a gold period",
+			[]GoldDate{{Text: "الشهر المقبل", Value: "2021-12"}},
+			[]arnews.Date{rangeOf(day(t, body, "الشهر المقبل", 2021, 12, 21), arnews.Date{Year: 2022, Month: 1, Day: 10})},
+			Score{Gold: 1, Predicted: 1}},
 		{"nothing predicted",
 			[]GoldDate{{Text: "الشهر المقبل", Value: "2021-12"}}, nil,
 			Score{Gold: 1}},

@@ -17,7 +17,10 @@
 //     equals body[start:end]; a span out of range is bad too.
 //   - dates: a gold date is found when a predicted date whose text contains,
 //     or is contained in, the gold text has the gold value; a predicted date
-//     is right when it does that for some gold date.
+//     is right when it does that for some gold date. The gold writes the two
+//     ends of a range as two dates and the part of a period as the period,
+//     so a predicted range has the value of either end, and of a period
+//     that holds it whole.
 //   - countries: per article, the set of gold country ids that have mentions
 //     against the set of predicted country entity IDs.
 //   - people: a gold person is found when some predicted person mention

@@ -23,7 +23,10 @@ type documentJSON struct {
 
 // MarshalJSON writes the Document in the schema documented in the package
 // overview: ref as YYYY-MM-DD (left out when unknown) and every list as an
-// array, never null.
+// array, never null. JSON strings are UTF-8: a text field whose span holds
+// ill-formed bytes of the original carries U+FFFD for each of them, as
+// encoding/json writes it; the offsets stay exact, so text[start:end] of
+// the original gives the bytes back.
 func (d Document) MarshalJSON() ([]byte, error) {
 	j := documentJSON{
 		RefFrom:    d.RefFrom,

@@ -362,8 +362,21 @@ func ParseDate(s string, ref time.Time) (Date, error) {
 	case r.rel && ref.IsZero():
 		return fail(t.toks[0].span.Start, ErrNoRef)
 	}
-	return m.date(r), nil
+	d := m.date(r)
+	// Bytes that make no token (controls, ill-formed UTF-8) are text too:
+	// only what normalization deletes or spaces may stand around the date.
+	if extra(s[:d.Start]) {
+		return fail(0, ErrExtraText)
+	}
+	if extra(s[d.End:]) {
+		return fail(d.End, ErrExtraText)
+	}
+	return d, nil
 }
+
+// extra reports whether s holds more than spaces and what normalization
+// deletes.
+func extra(s string) bool { return strings.TrimSpace(Normalize(s)) != "" }
 
 // FindDates returns the date expressions of text, in order and not
 // overlapping, each resolved against ref (see [ParseDate]) and with its

@@ -210,6 +210,8 @@ func findEntities(t *text, g *gazetteer, tm *tagModel) *entityLayer {
 	f.tag()
 	f.structures()
 	f.names()
+	f.datelineSources()
+	f.quotedNames()
 	f.tagged()
 	f.linkTaggedSurnames()
 	f.kingdoms()

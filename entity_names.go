@@ -29,13 +29,22 @@ func (f *finder) institution(i int) (int, bool) {
 		}
 		slug, j = slug+port, next
 	}
-	country := ""
+	country, proper := "", false
 	if d, e, ok := f.demonymAt(j, sent); ok {
 		country, j = d, e
 	} else if m := f.matchAt(j); m != nil && (!c.def || in.ministry) && f.g.ents[m.p.ref].kind == KindCountry && m.start == j {
 		country, j = f.g.ents[m.p.ref].country, m.end
-	} else if d, e, ok := f.namedDemonym(j, sent); ok && in.named {
-		country, j = d, e
+	} else if d, e, ok := f.namedDemonym(j, sent); ok && in.named && (!in.proper || f.demonymStart(j, e) > j) {
+		// The body's own name is part of its ID (المحكمة العليا
+		// الإسرائيلية: org:IL:court-العليا), but for a state's own
+		// bodies, which stand for it.
+		if !in.state && e > j {
+			slug += "-" + f.nameKey(j, cut{}, f.demonymStart(j, e))
+		}
+		country, j, proper = d, e, true
+	}
+	if in.proper && !proper {
+		return i + 1, false
 	}
 	// A gazetteer name covering as much wins: وكالة الأنباء القطرية.
 	if m := f.matchAt(i); m != nil && m.end >= j {
@@ -82,6 +91,17 @@ func (f *finder) namedDemonym(j, sent int) (string, int, bool) {
 		}
 	}
 	return "", j, false
+}
+
+// demonymStart returns where the demonym that ends at end begins, at
+// token j or after it.
+func (f *finder) demonymStart(j, end int) int {
+	for k := j; k < end; k++ {
+		if f.info[k].dem != 0 && int(f.info[k].demEnd) == end {
+			return k
+		}
+	}
+	return end - 1
 }
 
 // institutionHead returns the longest institution head starting at token
@@ -272,6 +292,100 @@ func (f *finder) cityAsOrganization(m *gmatch) bool {
 		}
 	}
 	return false
+}
+
+// datelineSources finds the news source that a dateline names at the start
+// of a line:
+//
+//	(city | country) [في …] sep name{1,3} (sep | line end)
+//
+// بغداد -عراق برس-، إسلام أباد (AP) –، مقديشو في 11 فبراير /بوابة الصومال /.
+// The name, which no gazetteer or rule has claimed and the tagger does not
+// read as a person (القاهرة - علي فراج -: a reporter), is an organisation
+// that reports the news.
+func (f *finder) datelineSources() {
+	toks := f.t.toks
+	for i := range toks {
+		if i > 0 && !toks[i].brk {
+			continue
+		}
+		m := f.matchAt(i)
+		if m == nil || m.start != i || f.g.ents[m.p.ref].kind != KindCity && f.g.ents[m.p.ref].kind != KindCountry {
+			continue
+		}
+		j := m.end
+		if j < len(toks) && toks[j].has(cIn) {
+			for k := j + 1; k < len(toks) && k <= j+5 && !toks[k].brk; k++ {
+				if toks[k].is(cDatelineSep) {
+					j = k
+					break
+				}
+			}
+		}
+		if start, end, ok := f.datelineName(j); ok {
+			k := f.entity("org:"+f.nameKey(start, cut{}, end), KindOrganization, f.mention(start, cut{}, end-1).Text, "")
+			f.ents[k].facts.newsAgency = true
+			f.add(k, start, cut{}, end-1)
+			f.noteAgency(k)
+		}
+	}
+}
+
+// datelineName reads the source's name after the separator at token j: one
+// to three unclaimed words, then a separator or the end of the line.
+func (f *finder) datelineName(j int) (int, int, bool) {
+	toks := f.t.toks
+	if j >= len(toks) || !toks[j].is(cDatelineSep) || j+1 >= len(toks) || toks[j+1].brk {
+		return 0, 0, false
+	}
+	start := j + 1
+	if sp, ok := f.taggedAt(start); ok && sp.typ == tagPER {
+		return 0, 0, false
+	}
+	k := start
+	for k < len(toks) && k-start < 3 && toks[k].kind == tokWord && !f.info[k].claimed && f.info[k].match == 0 &&
+		(k == start || !toks[k].brk) {
+		k++
+	}
+	if k == start || k < len(toks) && !toks[k].brk && !toks[k].is(cDatelineSep) {
+		return 0, 0, false
+	}
+	return start, k, true
+}
+
+// quotedNames finds the organisations named in quotation marks after a
+// word for a kind of organisation:
+//
+//	org-head [أنباء] quote word{1,4} quote
+//
+// قناة “المنار”، وكالة أنباء «تسنيم»، حركة "النهضة". The mention is the
+// quoted name.
+func (f *finder) quotedNames() {
+	toks := f.t.toks
+	for i := range toks {
+		if toks[i].kind != tokWord || !f.info[i].cls.has(cOrgHead) {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].kind == tokWord && f.info[j].cls.has(cOrgHead) {
+			j++ // وكالة أنباء
+		}
+		if j >= len(toks) || !toks[j].is(cQuote) || toks[j].sent != toks[i].sent {
+			continue
+		}
+		start, k := j+1, j+1
+		for k < len(toks) && k-start < 4 && toks[k].kind == tokWord && !f.info[k].claimed && f.info[k].match == 0 && !toks[k].brk {
+			k++
+		}
+		if k == start || k >= len(toks) || !toks[k].is(cQuote) {
+			continue
+		}
+		e := f.entity("org:"+f.nameKey(start, cut{}, k), KindOrganization, f.mention(start, cut{}, k-1).Text, "")
+		f.add(e, start, cut{}, k-1)
+		for m := start; m < k; m++ {
+			f.info[m].claimed = true
+		}
+	}
 }
 
 // gazetteerName adds the entity of the gazetteer match m, if it is one:

@@ -94,6 +94,7 @@ type institution struct {
 	bareOK     bool   // an entity even with no state named
 	newsAgency bool   // a news agency
 	named      bool   // a proper name may stand before its demonym
+	proper     bool   // an institution only with such a name
 	state      bool   // the body is its state: its mentions are the country's
 }
 
@@ -113,7 +114,8 @@ func parseInstitutions(src string) *institutionTable {
 		switch f[0] {
 		case "head":
 			tb.heads = append(tb.heads, institution{head: f[1], slug: f[2], ministry: hasFlag(f[3], "ministry"),
-				bareOK: hasFlag(f[3], "bare"), newsAgency: hasFlag(f[3], "news-agency"), named: hasFlag(f[3], "named"), state: hasFlag(f[3], "state")})
+				bareOK: hasFlag(f[3], "bare"), newsAgency: hasFlag(f[3], "news-agency"), named: hasFlag(f[3], "named"),
+				proper: hasFlag(f[3], "proper"), state: hasFlag(f[3], "state")})
 		case "portfolio":
 			tb.portfolios[portfolioKey(splitText(f[1]).toks)] = f[2]
 		}

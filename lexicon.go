@@ -138,6 +138,7 @@ const (
 	cConcerns       // تتعلق, ينص, يهدف: what it is about follows
 	cTo             // إلى
 	cQualifier      // تعاون, صداقة: qualifies instrument nouns
+	cOrgHead        // قناة, صحيفة, حركة: a quoted name after it is an organisation
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
@@ -145,6 +146,7 @@ const (
 	cParen       // ( )
 	cDash        // - – —
 	cQuote       // « » " “ ”
+	cDatelineSep // - – — ( ) / : around the source of a dateline
 )
 
 // lexClass describes a class of data/lexicon.tsv.
@@ -235,6 +237,8 @@ var lexClasses = map[string]lexClass{
 	"paren":                {bit: cParen},
 	"dash":                 {bit: cDash},
 	"quote":                {bit: cQuote},
+	"dateline-sep":         {bit: cDatelineSep},
+	"org-head":             {bit: cOrgHead},
 }
 
 // lexWord holds the classes of one normalized word.

@@ -167,7 +167,7 @@ type finder struct {
 	byID    map[string]int
 	// persons: surname keys → entity index, with the token where the
 	// person was introduced.
-	surnames  []surname
+	surnames  map[string][]surname // by key
 	lastTitle string
 	acr       map[string]int // acronyms defined in parentheses
 	instState map[string]string

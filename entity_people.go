@@ -330,9 +330,8 @@ func (f *finder) surnameAt(i int) (int, int) {
 	}
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
-		stem := tk.stem(c)
-		for _, s := range f.surnames {
-			if s.key == stem && s.def == c.def && i > s.after && f.follows(i, s.rest) {
+		for _, s := range f.surnames[tk.stem(c)] {
+			if s.def == c.def && i > s.after && f.follows(i, s.rest) {
 				return s.ent, i + 1 + len(s.rest)
 			}
 		}
@@ -344,8 +343,8 @@ func (f *finder) surnameAt(i int) (int, int) {
 func (f *finder) surnameCut(i int) cut {
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
-		for _, s := range f.surnames {
-			if s.key == tk.stem(c) && s.def == c.def && f.follows(i, s.rest) {
+		for _, s := range f.surnames[tk.stem(c)] {
+			if s.def == c.def && f.follows(i, s.rest) {
 				return c
 			}
 		}
@@ -412,5 +411,8 @@ func (f *finder) addSurname(a, b, ent, after int) {
 	for k := a + 1; k < b; k++ {
 		rest = append(rest, f.t.toks[k].norm)
 	}
-	f.surnames = append(f.surnames, surname{key: key, rest: rest, def: def, ent: ent, after: after})
+	if f.surnames == nil {
+		f.surnames = make(map[string][]surname)
+	}
+	f.surnames[key] = append(f.surnames[key], surname{key: key, rest: rest, def: def, ent: ent, after: after})
 }

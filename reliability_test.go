@@ -578,21 +578,30 @@ func TestExtractPeakHeap(t *testing.T) {
 func mb(n uint64) float64 { return float64(n) / (1 << 20) }
 
 // BenchmarkExtractScaling runs Extract on 4 KB to 16 MB of varied news
-// text: ns/byte must stay flat across sizes.
+// text, with the tagger and with the rules only (WithoutTagger): ns/byte
+// must stay flat across sizes.
 func BenchmarkExtractScaling(b *testing.B) {
-	for _, size := range []struct {
+	for _, mode := range []struct {
 		name string
-		n    int
-	}{{"4KB", 4 << 10}, {"64KB", 64 << 10}, {"1MB", 1 << 20}, {"16MB", 16 << 20}} {
-		b.Run(size.name, func(b *testing.B) {
-			text := scalingCorpus(b, size.n)
-			x, _ := NewExtractor()
-			ref := WithRef(reliabilityRef)
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				x.Extract(text, ref)
-			}
-		})
+		opts []ExtractorOption
+	}{{"tagger", nil}, {"rules", []ExtractorOption{WithoutTagger()}}} {
+		x, err := NewExtractor(mode.opts...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, size := range []struct {
+			name string
+			n    int
+		}{{"4KB", 4 << 10}, {"64KB", 64 << 10}, {"1MB", 1 << 20}, {"16MB", 16 << 20}} {
+			b.Run(mode.name+"/"+size.name, func(b *testing.B) {
+				text := scalingCorpus(b, size.n)
+				ref := WithRef(reliabilityRef)
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					x.Extract(text, ref)
+				}
+			})
+		}
 	}
 }

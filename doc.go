@@ -125,32 +125,60 @@
 //
 // # Parties
 //
-// [FindEntities] finds countries (with ISO 3166-1 codes), cities,
+// [FindEntities] finds countries (with ISO 3166-1 codes), cities, regions,
 // organisations and people, through the clitics attached to them (وقطر،
 // بواشنطن، لطالبان، للولايات المتحدة), and links later mentions to earlier
-// ones (أنتوني بلينكن … بلينكن). Demonyms (الأمريكي، القطرية) are not
-// mentions: they give a Country to the noun they follow (وزير الخارجية
-// الأمريكي، الجانب العراقي). National institutions are built by pattern
-// (وزارة الخارجية الأمريكية، حكومة قطر، مجلس النواب). An acronym in
-// parentheses after a name, وكالة الأنباء القطرية (قنا), is a mention of
-// the same entity; الوكالة is a mention of the news agency named last
-// before it.
+// ones (أنتوني بلينكن … بلينكن). Three sources work in turn, each on what
+// the ones before left:
 //
-// Entity IDs are stable keys: the ISO code for a country (QA), the
-// gazetteer key for a city (city:QA:doha) or organisation (org:taliban),
-// org:CC:slug for a national institution (org:US:ministry-of-foreign-affairs),
-// and person:name-in-search-form for a person. A mention never includes its
-// proclitics, nor a person's title or honorific (الشيخ); it keeps the
-// article of a name that has one (الدوحة). A one-word name that is also a
-// common word or another place's name (عمان، جدة) is taken only with a cue
-// (مدينة، العاصمة، سلطنة) or after an unambiguous mention.
+//   - The gazetteer (data/gazetteer.tsv, and the entries of [WithEntries])
+//     names countries, cities, regions and organisations. A one-word name
+//     that is also a common word or another place's name (مالي، عمان، جدة)
+//     is taken only with a cue (مدينة، العاصمة، سلطنة), a demonym that
+//     settles it, or after an unambiguous mention.
+//   - Rules read the structures of news text: a person after an office,
+//     rank, honorific or counterpart (وزير الخارجية الأمريكي أنتوني
+//     بلينكن، العميد يحيى سريع، نظيره العماني بدر البوسعيدي), national
+//     institutions (وزارة الخارجية الأمريكية، الحكومة العراقية، المحكمة
+//     العليا الإسرائيلية), the source a dateline names (بغداد -عراق برس-),
+//     a quoted name after a kind of organisation (قناة «المنار»), an acronym
+//     in parentheses after a name (وكالة الأنباء القطرية (قنا)), and الوكالة
+//     for the news agency named last before it.
+//   - A trained tagger finds the people, organisations and places that no
+//     list holds and no title introduces: a first-order averaged perceptron
+//     over the package's own tokens, decoded with Viterbi in two stages (the
+//     second reads what the first found elsewhere in the text), trained on
+//     ANERcorp with name lists as features (data/tagger.model, CC BY-SA 4.0,
+//     see data/TAGGER-LICENSE). It also bounds the names the rules read (a
+//     title followed by no name, رئيس بعثة، is no person), and a city it
+//     reads as part of an organisation is that organisation (برشلونة
+//     الإسباني, a club; نيويورك تايمز). What it finds once is found again
+//     wherever it recurs. [WithoutTagger] leaves it out: about three times
+//     faster, for people found only through titles.
+//
+// Demonyms (الأمريكي، القطرية) are not mentions: they give a Country to the
+// noun they follow (وزير الخارجية الأمريكي، الجانب العراقي). A mention never
+// includes its proclitics, a person's title or honorific (الشيخ), or a
+// generic head (دولة قطر is a mention of قطر); it keeps the article of a
+// name that has one (الدوحة).
+//
+// Entity IDs are stable keys:
+//
+//	QA                                   a country: ISO 3166-1 alpha-2
+//	city:QA:doha, region:darfur          a gazetteer city or region
+//	org:taliban                          a gazetteer organisation
+//	org:US:ministry-of-foreign-affairs   a national institution of a state
+//	org:IL:court-العليا                   a named institution: its name in Search form
+//	person:انتوني-بلينكن                  a person: the name's words in Search form
+//	org:عراق-برس, region:بني-زيد          found by rule or tagger: the words in Search form
 //
 // The built-in gazetteer is the file data/gazetteer.tsv, embedded in the
 // package: 198 countries (every UN member and observer state, Taiwan,
-// Kosovo, Western Sahara) with their demonyms, 660 cities and 250
-// organisations (UN bodies, regional organisations, news agencies with
+// Kosovo, Western Sahara) with their demonyms, 660 cities, 4 regions and
+// 250 organisations (UN bodies, regional organisations, news agencies with
 // their acronyms, movements and armed groups, large companies). Its header
-// says where the facts come from. Add entries with [WithEntries].
+// says where the facts come from. Add entries with [WithEntries]; an entry
+// of the caller wins over a built-in one of the same name.
 //
 // # Agreements
 //
@@ -162,24 +190,44 @@
 // معاهدة، بروتوكول، ميثاق، ترتيب، إعلان، صفقة، عقد، شراكة) anchors an
 // agreement; the nearest trigger in its clause gives the status (أبرم،
 // وقع، توقيع → signed; صادق، وافق، أقر → approved; دخل حيز التنفيذ →
-// in_force; مفاوضات، or a signing in the future → negotiating); the
-// parties come from the clause of the trigger (أبرمت الولايات المتحدة
-// وقطر اتفاقا، حكومتي قطر والولايات المتحدة وقعتا)، from بين X وY and مع X,
-// from عن الجانب + demonym, and from البلدين or الجانبين resolved to the
-// two parties in context. Later definite mentions (الاتفاقية، الاتفاق،
-// الترتيبات) attach to the agreement they refer to instead of making a new
-// one: a specific noun (المعاهدة، البروتوكول) only to one of its kind, and
-// not when it names its own date or parties (البروتوكول الموقع مع …).
+// in_force; مفاوضات، توصل إلى, or a signing in the future → negotiating);
+// the parties come from the clause of the trigger (أبرمت الولايات المتحدة
+// وقطر اتفاقا، حكومتي قطر والولايات المتحدة وقعتا), from بين X وY and مع X,
+// from عن الجانب + demonym, from the agents of a passive signing (من قبل،
+// من طرف), from the state of a ministry or of a signatory's office, from
+// a relative clause (الاتفاقية التي وقعتها X), from البلدين or الجانبين
+// resolved to the two parties in context, and from المملكة in a story from
+// a kingdom. Later definite mentions (الاتفاقية، الاتفاق، الترتيبات) attach
+// to the agreement they refer to instead of making a new one: a specific
+// noun (المعاهدة، البروتوكول) only to one of its kind, and not when it
+// names its own date or parties (البروتوكول الموقع مع …).
+//
+// One record per instrument: the headline and the lead that tell the same
+// signing are one agreement, and so are later mentions of it with the same
+// parties; a named instrument (اتفاق الحديدة) stays apart from others, and
+// another (اتفاقا جديدا) never folds back. A list is one record per item:
+// a dual (مذكرتي تفاهم حول التعليم والإعلام) gives two, a list after هي
+// one each, and ordinal items (مذكرة التفاهم الأولى … الثانية) replace
+// their group and take from it what they lack. A package that is never
+// itemized (أكثر من 20 اتفاقية ومذكرة تفاهم) is one record whose Count
+// says how many. The subject follows the instrument (بشأن، حول، لـ، في
+// مجال، من أجل) or a verb of concern (تتعلق بـ، ينص على، يهدف إلى); the
+// signing date is the date of the signing's clause, or the story's lead
+// date for a signing that gives none (never the dateline's own date).
 //
 // Not agreements: a verb without an instrument (اتفق المحللون على أن),
 // the act of agreeing (بالاتفاق مع، تم الاتفاق على، اتفاق على ضرورة),
-// pledges (تعهدات), and the weak nouns (شراكة، ترتيب، عقد، صفقة، إعلان)
-// without a trigger (شراكة إنفاذ القانون as a session topic). A negated or
-// refused signing (لم توقع، رفضت التوقيع) is kept with status
-// "mentioned"; so is a signing dated more than 90 days before the
-// publication date (اتفاق عام 2020 in an article of 2021), which the text
-// recalls as background: event databases then count each signing once, in
-// the article that reports it as news.
+// pledges (تعهدات), hypothetical instruments (أي اتفاق، اتفاقية محتملة),
+// meetings (اجتماع اللجنة), drafts that are approved (مشروع اتفاقية is a
+// draft; its approval is no approval of an instrument), instruments in web
+// addresses, and the weak nouns (شراكة، ترتيب، عقد، صفقة، إعلان) without a
+// trigger (شراكة إنفاذ القانون as a session topic). An instrument that no
+// signing, approval, entry into force or talks govern (انسحبت من الاتفاق،
+// علقت العمل بالاتفاقية) and a negated or refused one (لم توقع، رفضت) are
+// kept with status "mentioned"; so is a signing dated more than 90 days
+// before the publication date (اتفاق عام 2020 in an article of 2021),
+// which the text recalls as background: event databases then count each
+// signing once, in the article that reports it as news.
 //
 // # Offsets
 //
@@ -220,9 +268,10 @@
 //
 // # JSON
 //
-// A [Document] marshals to this schema (the command arnews prints it):
+// A [Document] marshals to this schema (document.schema.json; the command
+// arnews prints it). From the seed article, shortened:
 //
-//	{"ref": "2021-11-12",
+//	{"ref": "2021-11-12", "ref_from": "given",
 //	 "sentences": [{"start": 0, "end": 350}],
 //	 "dates": [{"text": "31 ديسمبر/كانون الأول", "start": 2736, "end": 2773,
 //	            "value": "2021-12-31", "grain": "day", "calendar": "gregorian"}],
@@ -235,16 +284,19 @@
 //	                 "signatories": ["person:انتوني-بلينكن", "person:محمد-بن-عبد-الرحمن-ال-ثاني"],
 //	                 "subject": "تتولى بموجبه قطر رعاية المصالح الدبلوماسية الأمريكية في أفغانستان",
 //	                 "subject_start": 82, "subject_end": 204,
-//	                 "signed": "2021-11-12", "effective": "2021-12-31",
+//	                 "signed": {"text": "الجمعة", "start": 67, "end": 79, "value": "2021-11-12",
+//	                            "grain": "day", "calendar": "gregorian"},
+//	                 "effective": {"text": "31 ديسمبر/كانون الأول", "start": 2736, "end": 2773,
+//	                               "value": "2021-12-31", "grain": "day", "calendar": "gregorian"},
 //	                 "place": "city:US:washington",
 //	                 "venue": "org:US:ministry-of-foreign-affairs",
-//	                 "source": "org:qna", "cameo": "057"}]}
+//	                 "cameo": "057"}]}
 //
-// Dates carry "hijri" ("1443-01-15") when written in the Hijri calendar.
-// A range is one date whose "value" is the ISO 8601 interval of its ends,
-// each at its own grain ("2021-03-05/2021-03-10", "2021-01/2021-06"), its
-// "grain" that of its first end, and its "hijri" an interval too; reading
-// the JSON back gives the same [Date], [Date.Until] included.
+// Dates carry "hijri" ("1443-01-15") when written in the Hijri calendar; a
+// range's value is an ISO 8601 interval ("2024-02-01/2024-02-10"). An
+// agreement carries "count" for a package never itemized, and "source"
+// when a news source reports it (وذكرت وكالة الأنباء القطرية (قنا) أن …).
 // Lists are always arrays, never null; optional fields are left out when
-// empty.
+// empty. Text fields are UTF-8: an ill-formed byte of the original becomes
+// U+FFFD there, while the offsets stay exact.
 package arnews

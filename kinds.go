@@ -13,7 +13,7 @@ type EntityKind string
 const (
 	KindCountry      EntityKind = "country"
 	KindCity         EntityKind = "city"
-	KindRegion       EntityKind = "region" // a province, region or area that is no country or city
+	KindRegion       EntityKind = "region" // a province, region or area that is no country or city, or a place the tagger finds that the gazetteer lacks
 	KindOrganization EntityKind = "organization"
 	KindPerson       EntityKind = "person"
 	// KindDemonym is only a kind of GazetteerEntry: a demonym (قطري) gives

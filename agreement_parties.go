@@ -264,16 +264,10 @@ func (f *agreementFinder) listEnd(i, last int) int {
 // subject and other than the source: states, organisations, and the
 // states of people named with their state (وزير الدفاع التركي خلوصي أكار).
 func (f *agreementFinder) collectParties(x *nounCtx, lo, hi int, ids []string) []string {
-	attending := false
+	var att attendance
 	for i := lo; i < hi; i++ {
 		tk := &f.t.toks[i]
-		switch {
-		case isClausePunct(tk):
-			attending = false
-		case tk.is(cAttendance) || tk.leadingWa() && tk.has(cAttendance):
-			attending = true
-		}
-		if attending || x.inSubject(f.t, i) {
+		if att.after(tk) || x.inSubject(f.t, i) {
 			continue
 		}
 		if e := f.ents.at(i); e >= 0 {

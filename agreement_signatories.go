@@ -36,21 +36,32 @@ func signatories(f *agreementFinder, x *nounCtx) {
 	f.people(n.j+1, end, x.a)
 }
 
+// attendance tracks, token by token, whether a clause has reached an
+// attendance word (بحضور، برعاية، استقبل): the people after it attend, and
+// are neither parties nor signatories, until the clause ends.
+type attendance bool
+
+// after reads tk and reports whether it stands after an attendance word of
+// its clause (the word itself included).
+func (a *attendance) after(tk *token) bool {
+	switch {
+	case isClausePunct(tk):
+		*a = false
+	case tk.is(cAttendance) || tk.leadingWa() && tk.has(cAttendance):
+		*a = true
+	}
+	return bool(*a)
+}
+
 // people adds the persons named in tokens [lo, hi) to a's signatories and
 // reports whether there were any. People after an attendance word (بحضور،
 // برعاية، استقبل) attend: they are skipped until the clause ends.
 func (f *agreementFinder) people(lo, hi int, a *Agreement) bool {
 	found := false
-	attending := false
+	var att attendance
 	for i := lo; i < hi; i++ {
 		tk := &f.t.toks[i]
-		switch {
-		case isClausePunct(tk):
-			attending = false
-		case tk.is(cAttendance) || tk.leadingWa() && tk.has(cAttendance):
-			attending = true
-		}
-		if attending {
+		if att.after(tk) {
 			continue
 		}
 		if e, _ := f.entityAt(i); e != nil && e.Kind == KindPerson {

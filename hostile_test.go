@@ -19,9 +19,10 @@ package arnews
 //     input plus the same allowance on text, more on random bytes (see
 //     stringMapFactor).
 //
-// By default the sizes are 64 KiB and 256 KiB, so the suite takes a few
+// By default the sizes are 32 KiB and 128 KiB, so the suite takes a few
 // seconds. With ARNEWS_HOSTILE_LARGE=1 (set by .ci/run for one pass) it
-// adds 1 MiB and 4 MiB, where the bound is checked without the allowance:
+// runs 64 KiB, 256 KiB, 1 MiB and 4 MiB, and at 1 MiB and more the bound is
+// checked without the allowance:
 // 10× the input, flat.
 //
 // The peak heap is the highest HeapInuse seen while the call runs, sampled
@@ -127,7 +128,7 @@ func hostileSizes() ([]int, bool) {
 	if os.Getenv("ARNEWS_HOSTILE_LARGE") != "" {
 		return []int{64 << 10, 256 << 10, 1 << 20, 4 << 20}, true
 	}
-	return []int{64 << 10, 256 << 10}, false
+	return []int{32 << 10, 128 << 10}, false
 }
 
 // hostileFigure is one row of the suite's table.
@@ -153,7 +154,8 @@ func TestHostileSuite(t *testing.T) {
 						}
 						figs = append(figs, measureHostile(e.name, e.run, text))
 					}
-					checkHostileFigures(t, shape.name, e.name, sizes, figs, large)
+					retime := func(k int) float64 { return bestNsPerByte(e.run, shape.build(sizes[k])) }
+					checkHostileFigures(t, shape.name, e.name, sizes, figs, large, retime)
 				})
 			}
 		})
@@ -164,7 +166,7 @@ func TestHostileSuite(t *testing.T) {
 // checks its bounds. A time comparison that fails is measured again (the
 // machine may be shared): noise comes and goes, super-linear growth does
 // not.
-func checkHostileFigures(t *testing.T, shape, entry string, sizes []int, figs []hostileFigure, large bool) {
+func checkHostileFigures(t *testing.T, shape, entry string, sizes []int, figs []hostileFigure, large bool, retime func(k int) float64) {
 	t.Helper()
 	factor := uint64(10)
 	if entry == "StringMap" && shape == "random bytes" {
@@ -185,7 +187,11 @@ func checkHostileFigures(t *testing.T, shape, entry string, sizes []int, figs []
 	}
 	t.Logf("hostile %-32s %-12s%s", shape, entry, row.String())
 	first, last := figs[0].nsPerByte, figs[len(figs)-1].nsPerByte
-	if last > 2*first && last-first > 50 {
+	// Each new measurement can only lower a figure toward its true value.
+	for attempt := 0; attempt < 4 && last > 2*first; attempt++ {
+		first, last = min(first, retime(0)), min(last, retime(len(figs)-1))
+	}
+	if last > 2*first {
 		t.Errorf("%s: %.0f ns/byte at %s, %.0f at %s: more than 2× (super-linear?)",
 			entry, first, sizeName(sizes[0]), last, sizeName(sizes[len(sizes)-1]))
 	}
@@ -194,14 +200,8 @@ func checkHostileFigures(t *testing.T, shape, entry string, sizes []int, figs []
 // measureHostile runs run on text and returns its time per byte (the best
 // of three runs), its peak heap and the size of its result.
 func measureHostile(entry string, run func(string) any, text string) hostileFigure {
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
-		start := time.Now()
-		run(text)
-		best = min(best, time.Since(start))
-	}
 	f := hostileFigure{
-		nsPerByte: float64(best.Nanoseconds()) / float64(max(len(text), 1)),
+		nsPerByte: bestNsPerByte(run, text),
 		// The lower of two peaks: a collector that falls behind on a
 		// loaded machine only ever raises it.
 		heap: min(peakHeap(func() { run(text) }), peakHeap(func() { run(text) })),
@@ -210,6 +210,18 @@ func measureHostile(entry string, run func(string) any, text string) hostileFigu
 		f.result = retainedHeap(func() any { return run(text) })
 	}
 	return f
+}
+
+// bestNsPerByte returns the time per byte of run on text, the best of three
+// runs.
+func bestNsPerByte(run func(string) any, text string) float64 {
+	best := time.Duration(1<<63 - 1)
+	for range 3 {
+		start := time.Now()
+		run(text)
+		best = min(best, time.Since(start))
+	}
+	return float64(best.Nanoseconds()) / float64(max(len(text), 1))
 }
 
 // retainedHeap returns the heap that the result of f holds after a
@@ -229,10 +241,16 @@ func retainedHeap(f func() any) uint64 {
 // level before, with the collector at GOGC=1.
 func peakHeap(f func()) uint64 {
 	defer debug.SetGCPercent(debug.SetGCPercent(1))
-	var before, after runtime.MemStats
+	peak, before, _ := heapDuring(f)
+	return peak - min(peak, before.HeapInuse)
+}
+
+// heapDuring runs f after a collection and returns the highest HeapInuse
+// seen while it runs (sampled every 200µs, and once after), with the memory
+// statistics before and after.
+func heapDuring(f func()) (peak uint64, before, after runtime.MemStats) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	var peak uint64
 	stop, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
@@ -253,8 +271,7 @@ func peakHeap(f func()) uint64 {
 	close(stop)
 	<-done
 	runtime.ReadMemStats(&after)
-	peak = max(peak, after.HeapInuse)
-	return peak - min(peak, before.HeapInuse)
+	return max(peak, after.HeapInuse), before, after
 }
 
 // sizeName writes n bytes as KiB or MiB.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/arnews/arnews/internal/conllsplit"
 )
 
 // This file reads the tagger's training data, ANERcorp in CoNLL form,
@@ -58,18 +60,12 @@ const devSplitRule = "sentences are blank-line separated; dev starts at the firs
 // last sixth of the tokens, from the first sentence whose preceding tokens
 // make at least five sixths of all.
 func splitDev(sents []conllSent) (train, dev []conllSent) {
-	total := 0
-	for _, s := range sents {
-		total += len(s.toks)
-	}
-	before := 0
+	sizes := make([]int, len(sents))
 	for i, s := range sents {
-		if 6*before >= 5*total {
-			return sents[:i], sents[i:]
-		}
-		before += len(s.toks)
+		sizes[i] = len(s.toks)
 	}
-	return sents, nil
+	i := conllsplit.DevStart(sizes)
+	return sents[:i], sents[i:]
 }
 
 // labelOf returns the label index of a BIO tag; MISC and unknown types

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/arnews/arnews/internal/conllsplit"
 )
 
 // Token is one "token TAG" line of a CoNLL file.
@@ -122,16 +124,10 @@ func (s Sentence) Entities() []TokenSpan {
 // sentence lengths, so every tool that calls it (arnews eval, a tagger
 // trainer) gets the same sentences.
 func SplitCoNLL(sentences []Sentence) (train, dev []Sentence) {
-	total := 0
-	for _, s := range sentences {
-		total += len(s.Tokens)
-	}
-	before := 0
+	sizes := make([]int, len(sentences))
 	for i, s := range sentences {
-		if 6*before >= 5*total {
-			return sentences[:i], sentences[i:]
-		}
-		before += len(s.Tokens)
+		sizes[i] = len(s.Tokens)
 	}
-	return sentences, nil
+	i := conllsplit.DevStart(sizes)
+	return sentences[:i], sentences[i:]
 }

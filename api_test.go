@@ -3,6 +3,7 @@ package arnews
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -211,5 +212,34 @@ func TestFormString(t *testing.T) {
 		if got := tc.f.String(); got != tc.want {
 			t.Errorf("Form(%d).String() = %q, want %q", uint32(tc.f), got, tc.want)
 		}
+	}
+}
+
+// TestFrontMatter checks what a user adopting the module looks for first:
+// a licence pkg.go.dev recognises, an install line, the fuzzing command,
+// the versioning policy with its changelog, and the licences of the data.
+func TestFrontMatter(t *testing.T) {
+	licence, err := os.ReadFile("LICENSE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(licence), "MIT License") {
+		t.Errorf("LICENSE does not start with \"MIT License\"")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"go get github.com/arnews/arnews@latest",
+		"## Fuzzing", "-fuzz", "## Versioning", "CHANGELOG.md", "## Licences", "CC BY-SA 4.0",
+		"## At scale", "examples/beam",
+	} {
+		if !strings.Contains(string(readme), want) {
+			t.Errorf("README.md lacks %q", want)
+		}
+	}
+	if _, err := os.Stat("CHANGELOG.md"); err != nil {
+		t.Error(err)
 	}
 }

@@ -2,6 +2,7 @@ package arnews
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -554,5 +555,75 @@ func TestFindEntitiesConcurrent(t *testing.T) {
 		if got := <-done; got != want {
 			t.Errorf("concurrent call: %s, want %s", got, want)
 		}
+	}
+}
+
+// TestEntityRulesNews has a case for each rule of the entity stage added
+// with the tagger: the source a dateline names, quoted names after a kind
+// of organisation, national bodies named between head and demonym, a city
+// read as an organisation, a title's name bounded by the tagger, a generic
+// head left out of a mention.
+func TestEntityRulesNews(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		text string
+		want []wantEntity
+		not  []string // IDs that must not be found
+	}{
+		{
+			name: "dateline source",
+			text: "بغداد -عراق برس- أعلن وزير الخارجية عن اتفاق جديد.",
+			want: []wantEntity{{id: "org:عراق-برس", kind: "organization", mentions: []string{"عراق برس"}}},
+		},
+		{
+			name: "dateline source in parentheses",
+			text: "إسلام أباد (رويترز) – وقعت باكستان اتفاقية.",
+			want: []wantEntity{{id: "PK", kind: "country", country: "PK", mentions: []string{"باكستان"}}},
+		},
+		{
+			name: "quoted name after a kind of organisation",
+			text: "وذكرت قناة «المنار» أن الاجتماع انتهى.",
+			want: []wantEntity{{id: "org:المنار", kind: "organization", mentions: []string{"المنار"}}},
+		},
+		{
+			name: "national body with its name",
+			text: "ونظرت المحكمة العليا الإسرائيلية في الطعون.",
+			want: []wantEntity{{id: "org:IL:court-العليا", kind: "organization", country: "IL", mentions: []string{"المحكمة العليا الإسرائيلية"}}},
+		},
+		{
+			name: "a generic head with a demonym alone is no body",
+			text: "وانسحبت القوات الأمريكية من القاعدة.",
+			not:  []string{"org:US:forces"},
+		},
+		{
+			name: "a city read as a club",
+			text: "وفاز برشلونة الإسباني على ضيفه بثلاثة أهداف.",
+			not:  []string{"city:ES:barcelona"},
+		},
+		{
+			name: "a title's name ends where the tagger ends it",
+			text: "وقال الرئيس اليمني علي عبد الله صالح تعهد بمحاربة الفساد.",
+			want: []wantEntity{{id: "person:علي-عبد-الله-صالح", kind: "person", country: "YE", title: "الرئيس", mentions: []string{"علي عبد الله صالح"}}},
+		},
+		{
+			name: "a title followed by no name",
+			text: "وقال رئيس بعثة الاتحاد إن المحادثات مستمرة.",
+			not:  []string{"person:بعثه"},
+		},
+		{
+			name: "a generic head is no part of a name",
+			text: "وأعلنت دولة قطر ترحيبها.",
+			want: []wantEntity{{id: "QA", kind: "country", country: "QA", mentions: []string{"قطر"}}},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := FindEntities(c.text)
+			checkWant(t, c.text, got, c.want)
+			for _, e := range got {
+				if slices.Contains(c.not, e.ID) {
+					t.Errorf("%s: found %s %v", c.text, e.ID, e.Mentions)
+				}
+			}
+		})
 	}
 }

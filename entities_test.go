@@ -1,6 +1,7 @@
 package arnews
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -403,6 +404,31 @@ func TestDemonymForms(t *testing.T) {
 	}
 }
 
+// gazetteerRowErrors returns what is wrong with a row of the gazetteer,
+// whose countries are known.
+func gazetteerRowErrors(r GazetteerEntry, countries map[string]bool) []string {
+	var errs []string
+	if !entityKinds[r.Kind] {
+		errs = append(errs, fmt.Sprintf("unknown kind %q", r.Kind))
+	}
+	if r.Name == "" {
+		errs = append(errs, "no name")
+	}
+	if r.Country != "" && (!isCountryCode(r.Country) || !countries[r.Country]) {
+		errs = append(errs, fmt.Sprintf("invalid country %q", r.Country))
+	}
+	prefix := map[EntityKind]string{KindCity: "city:" + r.Country + ":", KindRegion: "region:", KindOrganization: "org:"}[r.Kind]
+	switch {
+	case r.Kind == KindCountry || r.Kind == KindDemonym:
+		if !isCountryCode(r.ID) || r.Country != r.ID {
+			errs = append(errs, fmt.Sprintf("%s id must be the ISO code", r.Kind))
+		}
+	case !strings.HasPrefix(r.ID, prefix):
+		errs = append(errs, fmt.Sprintf("%s id must start with %s", r.Kind, prefix))
+	}
+	return errs
+}
+
 func TestGazetteerValid(t *testing.T) {
 	rows := parseGazetteer(gazetteerTSV)
 	lines := 0
@@ -417,7 +443,6 @@ func TestGazetteerValid(t *testing.T) {
 	if len(rows) != lines {
 		t.Errorf("parsed %d rows of %d", len(rows), lines)
 	}
-	code := regexp.MustCompile(`^[A-Z]{2}$`)
 	countries := map[string]bool{}
 	for _, r := range rows {
 		if r.Kind == "country" {
@@ -434,28 +459,8 @@ func TestGazetteerValid(t *testing.T) {
 			t.Errorf("duplicate id %q", r.ID)
 		}
 		ids[key] = true
-		if !entityKinds[r.Kind] {
-			t.Errorf("%s: unknown kind %q", r.ID, r.Kind)
-		}
-		if r.Name == "" {
-			t.Errorf("%s: no name", r.ID)
-		}
-		if r.Country != "" && (!code.MatchString(r.Country) || !countries[r.Country]) {
-			t.Errorf("%s: invalid country %q", r.ID, r.Country)
-		}
-		switch r.Kind {
-		case "country", "demonym":
-			if !code.MatchString(r.ID) || r.Country != r.ID {
-				t.Errorf("%s %s: id must be the ISO code", r.Kind, r.ID)
-			}
-		case "city":
-			if !strings.HasPrefix(r.ID, "city:"+r.Country+":") {
-				t.Errorf("%s: city id must be city:<country>:<slug>", r.ID)
-			}
-		case "organization":
-			if !strings.HasPrefix(r.ID, "org:") {
-				t.Errorf("%s: organisation id must start with org:", r.ID)
-			}
+		for _, msg := range gazetteerRowErrors(r, countries) {
+			t.Errorf("%s: %s", r.ID, msg)
 		}
 	}
 	g := builtinGazetteer()

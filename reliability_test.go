@@ -80,87 +80,122 @@ func checkDocument(tb testing.TB, text string, doc *Document) {
 	if doc == nil {
 		tb.Fatal("Extract returned nil")
 	}
-	const maxErrors = 10
-	nerr := 0
-	errorf := func(format string, args ...any) {
-		tb.Helper()
-		nerr++
-		if nerr <= maxErrors {
-			tb.Errorf(format, args...)
-		} else if nerr == maxErrors+1 {
-			tb.Errorf("… more errors left out")
-		}
-	}
-	bounds := runeBoundaries(text)
-	isBoundary := func(p int) bool { return bounds[p/64]&(1<<(p%64)) != 0 }
-	// span checks sp and returns whether it is usable as text[sp.Start:sp.End].
-	span := func(what string, sp Span) bool {
-		tb.Helper()
-		if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
-			errorf("%s: span [%d,%d) out of bounds of text of %d bytes", what, sp.Start, sp.End, len(text))
-			return false
-		}
-		if !isBoundary(sp.Start) || !isBoundary(sp.End) {
-			errorf("%s: span [%d,%d) not on rune boundaries: %+q", what, sp.Start, sp.End, excerpt(text, sp))
-		}
-		return true
-	}
-	textOf := func(what string, sp Span, got string) {
-		tb.Helper()
-		if span(what, sp) && text[sp.Start:sp.End] != got {
-			errorf("%s: Text = %+q, text[%d:%d] = %+q", what, got, sp.Start, sp.End, text[sp.Start:sp.End])
-		}
-	}
+	c := &docChecker{tb: tb, text: text, bounds: runeBoundaries(text)}
+	c.sentences(doc)
+	c.dates(doc)
+	ids := c.entities(doc)
+	c.agreements(doc, ids)
+}
 
+// docChecker holds what checkDocument checks a Document against, and
+// counts the errors so that a broken Document reports a few, not
+// thousands.
+type docChecker struct {
+	tb     testing.TB
+	text   string
+	bounds []uint64 // runeBoundaries(text)
+	nerr   int
+}
+
+func (c *docChecker) errorf(format string, args ...any) {
+	c.tb.Helper()
+	const maxErrors = 10
+	c.nerr++
+	if c.nerr <= maxErrors {
+		c.tb.Errorf(format, args...)
+	} else if c.nerr == maxErrors+1 {
+		c.tb.Errorf("… more errors left out")
+	}
+}
+
+// span checks sp and returns whether it is usable as text[sp.Start:sp.End].
+func (c *docChecker) span(what string, sp Span) bool {
+	c.tb.Helper()
+	if sp.Start < 0 || sp.End > len(c.text) || sp.Start > sp.End {
+		c.errorf("%s: span [%d,%d) out of bounds of text of %d bytes", what, sp.Start, sp.End, len(c.text))
+		return false
+	}
+	isBoundary := func(p int) bool { return c.bounds[p/64]&(1<<(p%64)) != 0 }
+	if !isBoundary(sp.Start) || !isBoundary(sp.End) {
+		c.errorf("%s: span [%d,%d) not on rune boundaries: %+q", what, sp.Start, sp.End, excerpt(c.text, sp))
+	}
+	return true
+}
+
+// textOf checks that got is the text of sp.
+func (c *docChecker) textOf(what string, sp Span, got string) {
+	c.tb.Helper()
+	if c.span(what, sp) && c.text[sp.Start:sp.End] != got {
+		c.errorf("%s: Text = %+q, text[%d:%d] = %+q", what, got, sp.Start, sp.End, c.text[sp.Start:sp.End])
+	}
+}
+
+// sentences checks that the sentences are non-empty, in order and apart.
+func (c *docChecker) sentences(doc *Document) {
+	c.tb.Helper()
 	prevEnd := 0
 	for i, s := range doc.Sentences {
 		what := fmt.Sprintf("Sentences[%d]", i)
-		if !span(what, s) {
+		if !c.span(what, s) {
 			continue
 		}
 		if s.Len() == 0 {
-			errorf("%s: empty span [%d,%d)", what, s.Start, s.End)
+			c.errorf("%s: empty span [%d,%d)", what, s.Start, s.End)
 		}
 		if s.Start < prevEnd {
-			errorf("%s: span [%d,%d) starts before the previous sentence ends at %d", what, s.Start, s.End, prevEnd)
+			c.errorf("%s: span [%d,%d) starts before the previous sentence ends at %d", what, s.Start, s.End, prevEnd)
 		}
 		prevEnd = s.End
 	}
+}
 
+// dates checks the dates' texts and order.
+func (c *docChecker) dates(doc *Document) {
+	c.tb.Helper()
 	prevStart := 0
 	for i, d := range doc.Dates {
 		what := fmt.Sprintf("Dates[%d] %+q", i, d.Text)
-		textOf(what, d.Span, d.Text)
+		c.textOf(what, d.Span, d.Text)
 		if d.Start < prevStart {
-			errorf("%s: starts at %d, before the previous date at %d", what, d.Start, prevStart)
+			c.errorf("%s: starts at %d, before the previous date at %d", what, d.Start, prevStart)
 		}
 		prevStart = d.Start
 	}
+}
 
+// entities checks the entities' IDs and mentions, and returns the IDs.
+func (c *docChecker) entities(doc *Document) map[string]bool {
+	c.tb.Helper()
 	ids := make(map[string]bool, len(doc.Entities))
 	for i, e := range doc.Entities {
 		what := fmt.Sprintf("Entities[%d] %s", i, e.ID)
 		if e.ID == "" {
-			errorf("%s: empty ID", what)
+			c.errorf("%s: empty ID", what)
 		}
 		if ids[e.ID] {
-			errorf("%s: duplicate ID", what)
+			c.errorf("%s: duplicate ID", what)
 		}
 		ids[e.ID] = true
 		if len(e.Mentions) == 0 && !impliedParty(doc, e) {
-			errorf("%s: no mentions", what)
+			c.errorf("%s: no mentions", what)
 		}
 		prevStart := 0
 		for j, m := range e.Mentions {
 			what := fmt.Sprintf("%s.Mentions[%d]", what, j)
-			textOf(what, m.Span, m.Text)
+			c.textOf(what, m.Span, m.Text)
 			if m.Start < prevStart {
-				errorf("%s: starts at %d, before the previous mention at %d", what, m.Start, prevStart)
+				c.errorf("%s: starts at %d, before the previous mention at %d", what, m.Start, prevStart)
 			}
 			prevStart = m.Start
 		}
 	}
+	return ids
+}
 
+// agreements checks the agreements' texts, that the IDs they name are
+// entities of the Document and that their dates are among its dates.
+func (c *docChecker) agreements(doc *Document, ids map[string]bool) {
+	c.tb.Helper()
 	dateSpans := make(map[Span]bool, len(doc.Dates))
 	for _, d := range doc.Dates {
 		dateSpans[d.Span] = true
@@ -168,37 +203,24 @@ func checkDocument(tb testing.TB, text string, doc *Document) {
 	for i, a := range doc.Agreements {
 		what := fmt.Sprintf("Agreements[%d] %s %+q", i, a.Kind, a.Text)
 		if a.Kind == "" {
-			errorf("%s: empty Kind", what)
+			c.errorf("%s: empty Kind", what)
 		}
-		textOf(what, a.Span, a.Text)
+		c.textOf(what, a.Span, a.Text)
 		for j, m := range a.Mentions {
-			textOf(fmt.Sprintf("%s.Mentions[%d]", what, j), m.Span, m.Text)
+			c.textOf(fmt.Sprintf("%s.Mentions[%d]", what, j), m.Span, m.Text)
 		}
 		if a.Subject != (Mention{}) {
-			textOf(what+".Subject", a.Subject.Span, a.Subject.Text)
+			c.textOf(what+".Subject", a.Subject.Span, a.Subject.Text)
 		}
-		for _, ref := range []struct {
-			field string
-			ids   []string
-		}{
-			{"Parties", a.Parties},
-			{"Signatories", a.Signatories},
-			{"Place", []string{a.Place}},
-			{"Venue", []string{a.Venue}},
-			{"Source", []string{a.Source}},
-		} {
-			for _, id := range ref.ids {
-				if id != "" && !ids[id] {
-					errorf("%s: %s refers to %q, not an entity of the Document", what, ref.field, id)
-				}
+		refs := append(append([]string{a.Place, a.Venue, a.Source}, a.Parties...), a.Signatories...)
+		for _, id := range refs {
+			if id != "" && !ids[id] {
+				c.errorf("%s: refers to %q, not an entity of the Document", what, id)
 			}
 		}
-		for _, d := range []struct {
-			field string
-			date  *Date
-		}{{"Signed", a.Signed}, {"Effective", a.Effective}} {
-			if d.date != nil && !dateSpans[d.date.Span] {
-				errorf("%s: %s date %+q [%d,%d) is not among the Document's Dates", what, d.field, d.date.Text, d.date.Start, d.date.End)
+		for _, d := range []*Date{a.Signed, a.Effective} {
+			if d != nil && !dateSpans[d.Span] {
+				c.errorf("%s: date %+q [%d,%d) is not among the Document's Dates", what, d.Text, d.Start, d.End)
 			}
 		}
 	}

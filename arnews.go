@@ -306,6 +306,9 @@ func forPieces(text string, fn func(off int, piece string)) {
 // tokenizer counts them in the text before normalization, which keeps
 // nearly every token), whichever comes first; len(text) if the rest fits.
 func budgetEnd(text string, start int) int {
+	if len(text)-start <= maxPieceTokens {
+		return len(text) // fewer bytes than the budget has tokens
+	}
 	limit := min(len(text), start+maxPieceBytes)
 	i := start
 	for n := 0; n < maxPieceTokens; n++ {

@@ -29,9 +29,8 @@ type token struct {
 	nStart int    // byte offsets of norm in the normalized text
 	span   Span   // the token's span in the original text
 	sent   int    // index of the sentence the token belongs to
-	// cls holds the lexicon classes of the word (see classify), shared by
-	// every token of the same word; nil for numbers and for words and marks
-	// in no class.
+	// cls holds the lexicon classes of the word (see classify); nil for
+	// numbers and for words and marks in no class.
 	cls  *wordClasses
 	kind tokKind
 	brk  bool // a line break stands between the previous token and this one
@@ -125,24 +124,21 @@ func splitText(src string) *text {
 // not-name word or و-name (بفي, لبن); a reading through و or ف alone keeps
 // them except the و-name (وفي is في, but ولي is not وليد's kind).
 func (t *text) classify(lx *lexicon) {
-	// Words repeat: each distinct word is looked up once, and its tokens
-	// share the result.
-	seen := make(map[string]*wordClasses)
+	// The classes of a word live in slabs, so that a word costs no
+	// allocation of its own.
+	var slab []wordClasses
 	for i := range t.toks {
 		tk := &t.toks[i]
 		if tk.kind == tokNumber {
 			continue
 		}
-		if wc, ok := seen[tk.norm]; ok {
-			tk.cls = wc
-			continue
-		}
-		var wc *wordClasses
 		if c := wordClassesOf(tk, lx); c != (wordClasses{}) {
-			wc = &c
+			if len(slab) == cap(slab) {
+				slab = make([]wordClasses, 0, min(max(len(t.toks)/4, 16), 1024))
+			}
+			slab = append(slab, c)
+			tk.cls = &slab[len(slab)-1]
 		}
-		seen[tk.norm] = wc
-		tk.cls = wc
 	}
 }
 
@@ -298,17 +294,10 @@ func isWordRune(r rune) bool {
 }
 
 func (t *text) tokenize() {
-	// Two passes: count the tokens, then fill a slice of exactly that
-	// size, so that no growing slice holds the layer twice.
-	n := 0
-	for i := 0; ; n++ {
-		_, end, _, _, ok := scanToken(t.norm, i)
-		if !ok {
-			break
-		}
-		i = end
-	}
-	t.toks = make([]token, 0, n)
+	// About one word per space, and some punctuation; a text is read in
+	// pieces of a bounded number of tokens (forPieces), so a wrong guess
+	// costs little.
+	t.toks = make([]token, 0, strings.Count(t.norm, " ")*5/4+16)
 	for i := 0; ; {
 		start, end, k, brk, ok := scanToken(t.norm, i)
 		if !ok {

@@ -422,7 +422,7 @@ func (m *dateMatcher) season(i int, first bool) (dateMatch, bool) {
 	} else {
 		return dateMatch{}, false
 	}
-	alone := i > 0 && m.same(i, i-1) && m.t.toks[i-1].is(cIn|cFunc) && sc.at == 0
+	alone := i > 0 && m.same(i, i-1) && m.t.toks[i-1].is(cIn, cFunc) && sc.at == 0
 	s, y, end, ok := m.seasonAt(i, i, alone)
 	if !ok {
 		return dateMatch{}, false

@@ -136,6 +136,16 @@ func (m *tagModel) tagDoc(d *tagDoc) []tagSpan {
 	return out
 }
 
+// hasLetters reports whether a token of toks is a word, in any script.
+func hasLetters(toks []tagTok) bool {
+	for i := range toks {
+		if toks[i].shape != shapeDigits && toks[i].shape != shapePunct {
+			return true
+		}
+	}
+	return false
+}
+
 // evidenceOf counts the stems of d and their labels.
 func evidenceOf(d *tagDoc, labels []uint8) docEvidence {
 	ev := make(docEvidence, len(d.toks))
@@ -179,8 +189,8 @@ func (dec *decoder) decode(w *featTable, d *tagDoc, nl nameLists, st *stackInput
 	dec.scores = dec.scores[:0]
 	for _, s := range d.sents {
 		n := s.last - s.first
-		if n == 0 {
-			continue
+		if n == 0 || !hasLetters(d.toks[s.first:s.last]) {
+			continue // no word, no name: every label is O
 		}
 		dec.f.featurize(d, s, nl, st, false)
 		dec.lat.reset(n)

@@ -154,12 +154,12 @@ func (f *finder) speaker(i int) {
 	}
 	if f.tm != nil {
 		// A verb of saying is weak evidence: with the tagger, the name
-		// must be the tagger's person, with its bounds.
-		sp, ok := f.taggedAt(j)
-		if !ok || sp.typ != tagPER {
+		// must start as the tagger's person, and ends as taggedNameEnd
+		// ends it.
+		if sp, ok := f.taggedAt(j); !ok || sp.typ != tagPER {
 			return
 		}
-		end = sp.last
+		end, _ = f.taggedNameEnd(j, end)
 	}
 	// The name must end at a boundary: punctuation, a function word or
 	// the end of the sentence.

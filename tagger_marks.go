@@ -64,7 +64,9 @@ func lexiconMarks(t *text) []tokMarks {
 				switch {
 				case p.kind == pDemonym && n == 1:
 					marks[i] |= mDemonym
-				case p.kind == pInst && p.def == c.def:
+				case p.kind == pInst && p.def == c.def && !g.insts.heads[p.ref].proper:
+					// A head that names a body only with a proper name
+					// (مجلس، محكمة) is a common noun otherwise.
 					marks[i] |= mInst
 				}
 				if (p.kind != pEntity && p.kind != pAcronym) || p.def != c.def || n <= bestLen || !restFollows(t, i, p.rest) {

@@ -114,6 +114,35 @@ func TestTaggerModelHeader(t *testing.T) {
 	}
 }
 
+// markFiles are the data files the tagger's lexicon marks read
+// (lexiconMarks): the model learned weights for those marks, so a change to
+// one of them needs a new model.
+var markFiles = []string{"data/gazetteer.tsv", "data/lexicon.tsv", "data/institutions.tsv"}
+
+// markFilesDigest records the mark files as path=SHA-256, space-separated.
+func markFilesDigest() string {
+	var rec []string
+	for _, path := range markFiles {
+		got := "absent"
+		if b, err := os.ReadFile(path); err == nil {
+			sum := sha256.Sum256(b)
+			got = hex.EncodeToString(sum[:])
+		}
+		rec = append(rec, path+"="+got)
+	}
+	return strings.Join(rec, " ")
+}
+
+// TestTaggerMarkFiles checks that the model was trained with the data
+// files its marks read as they are now: editing the gazetteer, the lexicon
+// or the institutions needs go generate (with ../shared present).
+func TestTaggerMarkFiles(t *testing.T) {
+	m := loadTagger(t)
+	if got, want := markFilesDigest(), m.header.get("mark-files"); got != want {
+		t.Errorf("the mark files are\n  %s\nthe model was trained with\n  %s\nrerun go generate", got, want)
+	}
+}
+
 // checkNameFiles checks that each name file is as the model header
 // records it (its SHA-256, or absent): the word lists are baked into the
 // model, so a changed, added or removed name file needs a new model.

@@ -158,6 +158,7 @@ func trainModel(raw []byte, cfg trainConfig, logf func(string, ...any)) ([]byte,
 	}
 	h = append(h, cfg.header()...)
 	h = append(h, extHeader...)
+	h = append(h, headerField{"mark-files", markFilesDigest()})
 	h = append(h,
 		headerField{"best-epochs", fmt.Sprintf("stage 1: %d, stage 2: %d", e1, e2)},
 		headerField{"features", fmt.Sprintf("stage 1: %d, stage 2: %d", len(s1.ids), len(s2.ids))},

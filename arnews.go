@@ -283,7 +283,7 @@ func joinEntities(parts [][]Entity) []Entity {
 // and news articles, even long ones, fit in one piece.
 const (
 	maxPieceBytes  = 1 << 20
-	maxPieceTokens = 16 << 10
+	maxPieceTokens = 8 << 10
 )
 
 // forPieces calls fn on each piece of text in order, with its offset.

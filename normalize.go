@@ -492,15 +492,21 @@ func (m *OffsetMap) widen(end int) {
 func (m *OffsetMap) stopWiden() { m.widening = false }
 
 // cursor maps offsets that mostly come in increasing order, starting its
-// search at the segment it found last: chunk c, segment k.
+// search at the segment it found last: chunk c, segment k, kept as cur
+// with its normalized end.
 type cursor struct {
 	m    *OffsetMap
 	c, k int
+	cur  segAt
+	end  int // cur.nend(); 0 before the first find
 }
 
 // find returns the segment containing normalized byte p, which must be
 // below m.nlen.
 func (c *cursor) find(p int) segAt {
+	if c.end > 0 && c.cur.n <= p && p < c.end {
+		return c.cur
+	}
 	m := c.m
 	if c.c >= len(m.chunks) || m.chunks[c.c].at(c.k).n > p {
 		c.c, c.k = m.find(p)
@@ -509,6 +515,7 @@ func (c *cursor) find(p int) segAt {
 		ch := &m.chunks[c.c]
 		s := ch.at(c.k)
 		if s.nend() > p {
+			c.cur, c.end = s, s.nend()
 			return s
 		}
 		switch {
@@ -517,6 +524,7 @@ func (c *cursor) find(p int) segAt {
 		case c.c+1 < len(m.chunks):
 			c.c, c.k = c.c+1, 0
 		default:
+			c.cur, c.end = s, s.nend()
 			return s
 		}
 	}

@@ -1,6 +1,7 @@
 package arnews
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -294,14 +295,20 @@ func isWordRune(r rune) bool {
 }
 
 func (t *text) tokenize() {
-	// About one word per space, and some punctuation; a text is read in
-	// pieces of a bounded number of tokens (forPieces), so a wrong guess
-	// costs little.
+	// About one word per space, and some punctuation. When the guess falls
+	// short (a text of tokens without spaces, such as 1-1-1-), the rest is
+	// guessed from the bytes per token so far, so that the slice grows once
+	// or twice rather than by append's quarters, each leaving its garbage.
 	t.toks = make([]token, 0, strings.Count(t.norm, " ")*5/4+16)
 	for i := 0; ; {
 		start, end, k, brk, ok := scanToken(t.norm, i)
 		if !ok {
 			break
+		}
+		if n := len(t.toks); n == cap(t.toks) {
+			perTok := max(end/(n+1), 1)
+			guess := (len(t.norm) - end) / perTok * 9 / 8
+			t.toks = slices.Grow(t.toks, min(guess, max(maxPieceTokens-n, 0))+16)
 		}
 		t.add(start, end, k, brk)
 		i = end

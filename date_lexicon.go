@@ -149,37 +149,16 @@ type dateEntry struct {
 	libya bool     // a Libyan month name: needs a day and a year
 }
 
-// dateLex maps a normalized first token to its entries. filter has a bit
-// set for the first and last two bytes of every key, so that most words
-// are rejected without hashing.
+// dateLex maps a normalized first token to its entries; filter rejects
+// most other words without hashing them.
 type dateLex struct {
 	m      map[string][]dateEntry
-	filter [1 << 14 / 64]uint64
-}
-
-// filterBit returns the filter bit of s, which has at least two bytes: a
-// hash of its length and of its second, middle and last bytes (for Arabic
-// letters, the bytes that tell them apart).
-func filterBit(s string) uint {
-	h := uint(len(s))
-	h = h*131 + uint(s[1])
-	h = h*131 + uint(s[len(s)/2])
-	h = h*131 + uint(s[len(s)-1])
-	return h % (1 << 14)
-}
-
-// has reports whether s may be a key, cheaply.
-func (x *dateLex) has(s string) bool {
-	if len(s) < 2 {
-		return false
-	}
-	b := filterBit(s)
-	return x.filter[b/64]&(1<<(b%64)) != 0
+	filter keyFilter
 }
 
 // get returns the entries of key s.
 func (x *dateLex) get(s string) []dateEntry {
-	if !x.has(s) {
+	if !x.filter.has(s) {
 		return nil
 	}
 	return x.m[s]
@@ -235,15 +214,14 @@ var dateLexicon = sync.OnceValue(func() *dateLex {
 		x.add(nw.word, dateEntry{word: nw.role, n: nw.value})
 	}
 	for k := range x.m {
-		b := filterBit(k)
-		x.filter[b/64] |= 1 << (b % 64)
+		x.filter.add(k)
 	}
 	return x
 })
 
 // add adds the spelling with the entry e. The same spelling in several
 // systems is one entry, an ordinary word only if it is one in all. Keys
-// shorter than two bytes are left out: the filter cannot hold them.
+// shorter than two bytes are left out: no date word is one letter.
 func (x *dateLex) add(spelling string, e dateEntry) {
 	t := splitText(spelling)
 	if len(t.toks) == 0 || len(t.toks[0].norm) < 2 {

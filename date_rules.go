@@ -41,22 +41,19 @@ type dateMatcher struct {
 	// entries hold token+1, so that the zero entry matches no token.
 	memo     [2]memoSingle
 	memoNext int
-	// startsTok caches starts for one token: token+1 (0: none).
-	startsTok   int
-	startsFirst bool
-	startsMask  roleMask
+	// roles holds the roles of every token, read once (see rolesOf): the
+	// rules ask each token for them many times, looking around.
+	roles []tokRoles
 	// entries caches the lexicon entries of the stems of the last tokens
 	// looked at, by token index modulo its length: the rules ask the same
 	// tokens for many roles.
 	entries [4]tokenEntries
 }
 
-// tokenEntries are the lexicon entries of each stem of one token, and
-// the roles they have: of the whole word, and of any stem.
+// tokenEntries are the lexicon entries of each stem of one token.
 type tokenEntries struct {
-	tok        int // token+1 (0: none)
-	ents       [maxCuts][]dateEntry
-	whole, any roleMask
+	tok  int // token+1 (0: none)
+	ents [maxCuts][]dateEntry
 }
 
 // entriesAt returns the lexicon entries of the stems of token i (a word).
@@ -64,18 +61,58 @@ func (m *dateMatcher) entriesAt(i int) *tokenEntries {
 	c := &m.entries[i%len(m.entries)]
 	if c.tok != i+1 {
 		tk := &m.t.toks[i]
-		c.tok, c.whole, c.any = i+1, 0, 0
+		c.tok = i + 1
 		for k, ct := range tk.stems() {
 			c.ents[k] = m.lex.get(tk.stem(ct))
-			for _, e := range c.ents[k] {
-				c.any |= e.word.bit()
-				if k == 0 {
-					c.whole |= e.word.bit()
-				}
-			}
 		}
 	}
 	return c
+}
+
+// tokRoles are the roles of a token: of its entries for the whole word, of
+// the entries of any of its stems, and those a rule may start with when
+// the token is the first of an expression (see starts); wNumber for a
+// number.
+type tokRoles struct {
+	whole, any, first roleMask
+}
+
+// rolesOf returns the roles of token i, which exists. The first call reads
+// the roles of every token of the text, in one pass: a token without
+// roles, most of them, is never looked at again.
+func (m *dateMatcher) rolesOf(i int) *tokRoles {
+	if m.roles == nil {
+		if m.lex == nil {
+			m.lex = dateLexicon()
+		}
+		m.roles = make([]tokRoles, len(m.t.toks))
+		for j := range m.roles {
+			m.roles[j] = m.readRoles(j)
+		}
+	}
+	return &m.roles[i]
+}
+
+// readRoles reads the roles of token j from the lexicon.
+func (m *dateMatcher) readRoles(j int) tokRoles {
+	tk := &m.t.toks[j]
+	if tk.kind == tokNumber {
+		return tokRoles{wNumber.bit(), wNumber.bit(), wNumber.bit()}
+	}
+	var r tokRoles
+	for k, ct := range tk.stems() {
+		for _, e := range m.lex.get(tk.stem(ct)) {
+			b := e.word.bit()
+			r.any |= b
+			if k == 0 {
+				r.whole |= b
+			}
+			if tk.kind == tokWord && (!ct.def || defRoles&b != 0) {
+				r.first |= b
+			}
+		}
+	}
+	return r
 }
 
 // today returns the publication date and notes that the expression being
@@ -347,10 +384,7 @@ func (m *dateMatcher) rolesAt(j int) roleMask {
 	if j < 0 || j >= len(m.t.toks) {
 		return 0
 	}
-	if m.t.toks[j].kind == tokNumber {
-		return wNumber.bit()
-	}
-	return m.entriesAt(j).any
+	return m.rolesOf(j).any
 }
 
 // waAhead reports whether a و (alone or as a proclitic) stands within a
@@ -416,47 +450,23 @@ func (m *dateMatcher) single(i int, first bool) (dateMatch, bool) {
 const defRoles = roleMask(1)<<wCardinal | 1<<wFew | 1<<wMonth | 1<<wWeekday | 1<<wYesterday | 1<<wToday |
 	1<<wDecade | 1<<wSeason | 1<<wHoliday | 1<<wOrdinal | 1<<wYearWord | 1<<wMonthWord
 
-// startsAt returns starts for token i, cached for the last token asked.
+// startsAt returns the roles of token i, read whole or (first) through
+// its proclitics, and wNumber for a number: what rules may start at it.
 func (m *dateMatcher) startsAt(i int, first bool) roleMask {
-	if m.startsTok == i+1 && m.startsFirst == first {
-		return m.startsMask
+	r := m.rolesOf(i)
+	switch {
+	case first:
+		return r.first
+	case m.t.toks[i].kind == tokPunct:
+		return 0
 	}
-	mask := m.starts(i, first)
-	m.startsTok, m.startsFirst, m.startsMask = i+1, first, mask
-	return mask
-}
-
-// starts returns the roles of tk, read whole or (first) through its
-// proclitics, and wNumber for a number: what rules may start at it.
-func (m *dateMatcher) starts(i int, first bool) roleMask {
-	tk := &m.t.toks[i]
-	switch tk.kind {
-	case tokNumber:
-		return wNumber.bit()
-	case tokWord:
-		var mask roleMask
-		n := int(tk.ncut)
-		if !first {
-			n = 1
-		}
-		ents := m.entriesAt(i)
-		for k := range n {
-			def := tk.cuts[k].def
-			for _, e := range ents.ents[k] {
-				if !def || defRoles&e.word.bit() != 0 {
-					mask |= e.word.bit()
-				}
-			}
-		}
-		return mask
-	}
-	return 0
+	return r.whole
 }
 
 // candidate reports whether a rule may start at token i: a number, or a
 // word with a stem in the lexicon.
 func (m *dateMatcher) candidate(i int) bool {
-	return m.starts(i, true) != 0
+	return m.startsAt(i, true) != 0
 }
 
 // same reports whether token j exists and is in the sentence of token i.
@@ -476,14 +486,14 @@ func (m *dateMatcher) find(i int, first bool, mask roleMask) (best dateHit, ok b
 	if tk.kind != tokWord {
 		return best, false
 	}
-	ents := m.entriesAt(i)
+	roles := m.rolesOf(i)
 	n := int(tk.ncut)
 	if !first {
 		n = 1
-		if ents.whole&mask == 0 {
+		if roles.whole&mask == 0 {
 			return best, false
 		}
-	} else if ents.any&mask == 0 {
+	} else if roles.any&mask == 0 {
 		return best, false
 	}
 	for k := range n {

@@ -495,9 +495,8 @@ func findDates(t *text, ref time.Time) *dateLayer {
 	for i := range l.tok {
 		l.tok[i] = -1
 	}
-	m.lex = dateLexicon()
 	for i := 0; i < len(t.toks); {
-		if m.startsAt(i, true) == 0 {
+		if m.startsAt(i, true)&rangeStarts == 0 {
 			i++ // no rule starts here: the common case, without a match to build
 			continue
 		}

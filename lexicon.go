@@ -262,6 +262,9 @@ type instrument struct {
 // lexicon is the compiled data/lexicon.tsv. It is immutable once built.
 type lexicon struct {
 	words map[string]*lexWord
+	// filter rejects most words that are no key of words without hashing
+	// them: most stems of a text are in no class.
+	filter keyFilter
 	// nouns are the instrument nouns by their normalized first word.
 	nouns map[string]instrument
 	// future and notFuture are the normalized prefixes of the classes
@@ -340,6 +343,7 @@ func (lx *lexicon) entry(key string) *lexWord {
 	if e == nil {
 		e = &lexWord{}
 		lx.words[key] = e
+		lx.filter.add(key)
 	}
 	return e
 }
@@ -406,6 +410,9 @@ func (lx *lexicon) addInstrument(r lexRow) {
 
 // lookup returns the classes of the normalized word w, or nil.
 func (lx *lexicon) lookup(w string) *lexWord {
+	if !lx.filter.has(w) {
+		return nil
+	}
 	return lx.words[w]
 }
 
@@ -440,4 +447,40 @@ func hasPrefix(w string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// keyFilter is a set of string keys with false positives and no false
+// negatives, so that a lookup in a map of words rejects most strings
+// without hashing them: each key sets two bits, drawn from its length and
+// four of its bytes (the second, middle, third-last and last; for Arabic
+// letters, whose first byte is D8 or D9, those that tell them apart). With
+// the eight hundred keys of the lexicon, about one string in twenty that is
+// no key passes.
+type keyFilter [1 << 14 / 64]uint64
+
+// filterBits returns the two bits of s, which has at least two bytes.
+func filterBits(s string) (uint, uint) {
+	h := uint64(len(s)) | uint64(s[1])<<8 | uint64(s[min(len(s)/2|1, len(s)-1)])<<16 |
+		uint64(s[max(len(s)-3, 0)])<<24 | uint64(s[len(s)-1])<<32
+	h *= 0x9e3779b97f4a7c15 // Fibonacci hashing: the high bits mix all of h
+	return uint(h >> 50), uint(h>>36) % (1 << 14)
+}
+
+// add adds key s.
+func (f *keyFilter) add(s string) {
+	if len(s) >= 2 {
+		a, b := filterBits(s)
+		f[a/64] |= 1 << (a % 64)
+		f[b/64] |= 1 << (b % 64)
+	}
+}
+
+// has reports whether s may be a key: always for a string shorter than
+// two bytes, which has no bits.
+func (f *keyFilter) has(s string) bool {
+	if len(s) < 2 {
+		return true
+	}
+	a, b := filterBits(s)
+	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
 }

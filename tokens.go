@@ -329,21 +329,43 @@ func scanToken(s string, i int) (start, end int, k tokKind, brk, ok bool) {
 		case r >= '0' && r <= '9':
 			return i, numberEnd(s, i), tokNumber, brk, true
 		case isWordRune(r):
-			j := i + n
-			for j < len(s) {
-				r2, n2 := decodeFast(s, j)
-				if !isWordRune(r2) {
-					break
-				}
-				j += n2
-			}
-			return i, j, tokWord, brk, true
+			return i, wordEnd(s, i+n), tokWord, brk, true
 		case isMarkRune(r):
 			return i, i + n, tokPunct, brk, true
 		}
 		i += n
 	}
 	return len(s), len(s), 0, brk, false
+}
+
+// wordEnd returns the end of the word that goes on at s[j]: the first
+// byte at or after j that starts no word rune. The letters of the Arabic
+// block (U+0621–U+064A, lead byte D8 or D9) and ASCII letters, nearly all
+// of a word, are read without decoding.
+func wordEnd(s string, j int) int {
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case c == 0xD8 || c == 0xD9:
+			if j+1 < len(s) {
+				if r := rune(c&0x1F)<<6 | rune(s[j+1]&0x3F); s[j+1]&0xC0 == 0x80 && r >= 0x621 && r <= 0x64A {
+					j += 2
+					continue
+				}
+			}
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			j++
+			continue
+		case c < utf8.RuneSelf:
+			return j
+		}
+		r, n := decodeFast(s, j)
+		if !isWordRune(r) {
+			return j
+		}
+		j += n
+	}
+	return j
 }
 
 // numberEnd returns the end of the number that starts at s[i]: ASCII
@@ -388,13 +410,13 @@ func decodeFast(s string, i int) (rune, int) {
 }
 
 func (t *text) add(i, j int, k tokKind, brk bool) {
-	tk := token{norm: t.norm[i:j], nStart: i, kind: k, brk: brk, span: t.cur.span(Span{i, j})}
-	tk.cuts[0] = cut{}
-	tk.ncut = 1
+	t.toks = append(t.toks, token{}) // filled in place: a token is 72 bytes
+	tk := &t.toks[len(t.toks)-1]
+	tk.norm, tk.nStart, tk.kind, tk.brk, tk.span = t.norm[i:j], i, k, brk, t.cur.span(Span{i, j})
+	tk.ncut = 1 // cuts[0], the whole word, is the zero cut
 	if k == tokWord {
-		splitClitics(&tk)
+		splitClitics(tk)
 	}
-	t.toks = append(t.toks, tk)
 }
 
 // splitClitics records every way to read the word as proclitics + stem,

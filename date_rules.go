@@ -82,22 +82,30 @@ type tokRoles struct {
 // roles, most of them, is never looked at again.
 func (m *dateMatcher) rolesOf(i int) *tokRoles {
 	if m.roles == nil {
-		if m.lex == nil {
-			m.lex = dateLexicon()
-		}
-		m.roles = make([]tokRoles, len(m.t.toks))
-		for j := range m.roles {
-			m.roles[j] = m.readRoles(j)
-		}
+		m.readAllRoles()
 	}
 	return &m.roles[i]
+}
+
+// readAllRoles reads the roles of every token.
+func (m *dateMatcher) readAllRoles() {
+	if m.lex == nil {
+		m.lex = dateLexicon()
+	}
+	m.roles = make([]tokRoles, len(m.t.toks))
+	for j := range m.roles {
+		m.roles[j] = m.readRoles(j)
+	}
 }
 
 // readRoles reads the roles of token j from the lexicon.
 func (m *dateMatcher) readRoles(j int) tokRoles {
 	tk := &m.t.toks[j]
-	if tk.kind == tokNumber {
+	switch tk.kind {
+	case tokNumber:
 		return tokRoles{wNumber.bit(), wNumber.bit(), wNumber.bit()}
+	case tokPunct:
+		return tokRoles{} // the date lexicon has words only
 	}
 	var r tokRoles
 	for k, ct := range tk.stems() {
@@ -107,7 +115,7 @@ func (m *dateMatcher) readRoles(j int) tokRoles {
 			if k == 0 {
 				r.whole |= b
 			}
-			if tk.kind == tokWord && (!ct.def || defRoles&b != 0) {
+			if !ct.def || defRoles&b != 0 {
 				r.first |= b
 			}
 		}

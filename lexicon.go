@@ -451,27 +451,27 @@ func hasPrefix(w string, prefixes []string) bool {
 
 // keyFilter is a set of string keys with false positives and no false
 // negatives, so that a lookup in a map of words rejects most strings
-// without hashing them: each key sets two bits, drawn from its length and
-// four of its bytes (the second, middle, third-last and last; for Arabic
-// letters, whose first byte is D8 or D9, those that tell them apart). With
-// the eight hundred keys of the lexicon, about one string in twenty that is
-// no key passes.
-type keyFilter [1 << 14 / 64]uint64
+// without hashing them: each key sets two bits of one of its 256 words,
+// drawn from its length and four of its bytes (the second, middle,
+// third-last and last; for Arabic letters, whose first byte is D8 or D9,
+// those that tell them apart). With the eight hundred keys of the lexicon,
+// about one string in twenty that is no key passes.
+type keyFilter [256]uint64
 
-// filterBits returns the two bits of s, which has at least two bytes.
-func filterBits(s string) (uint, uint) {
+// filterBits returns the word of s, which has at least two bytes, and the
+// mask of its two bits.
+func filterBits(s string) (word uint8, mask uint64) {
 	h := uint64(len(s)) | uint64(s[1])<<8 | uint64(s[min(len(s)/2|1, len(s)-1)])<<16 |
 		uint64(s[max(len(s)-3, 0)])<<24 | uint64(s[len(s)-1])<<32
 	h *= 0x9e3779b97f4a7c15 // Fibonacci hashing: the high bits mix all of h
-	return uint(h >> 50), uint(h>>36) % (1 << 14)
+	return uint8(h >> 56), 1<<(h>>50&63) | 1<<(h>>44&63)
 }
 
 // add adds key s.
 func (f *keyFilter) add(s string) {
 	if len(s) >= 2 {
-		a, b := filterBits(s)
-		f[a/64] |= 1 << (a % 64)
-		f[b/64] |= 1 << (b % 64)
+		w, m := filterBits(s)
+		f[w] |= m
 	}
 }
 
@@ -481,6 +481,6 @@ func (f *keyFilter) has(s string) bool {
 	if len(s) < 2 {
 		return true
 	}
-	a, b := filterBits(s)
-	return f[a/64]&(1<<(a%64)) != 0 && f[b/64]&(1<<(b%64)) != 0
+	w, m := filterBits(s)
+	return f[w]&m == m
 }

@@ -181,3 +181,37 @@ func TestNumbersValid(t *testing.T) {
 		t.Errorf("the lexicon has %d ordinals of lists, want %d", got, want)
 	}
 }
+
+// TestDateLexiconKeys checks what the date matcher assumes of the keys of
+// the date lexicon (see readRoles): each is one word token, so that a
+// number or a punctuation mark has no date entries.
+func TestDateLexiconKeys(t *testing.T) {
+	for k := range dateLexicon().m {
+		if toks := splitText(k).toks; len(toks) != 1 || toks[0].kind != tokWord {
+			t.Errorf("date lexicon key %q is no single word", k)
+		}
+	}
+}
+
+// TestKeyFilter checks that the filter of the lexicon has every key (no
+// false negatives) and rejects most words that are none.
+func TestKeyFilter(t *testing.T) {
+	lx := builtinLexicon()
+	for k := range lx.words {
+		if !lx.filter.has(k) {
+			t.Errorf("filter rejects the key %q", k)
+		}
+	}
+	var pass, n int
+	for _, w := range strings.Fields(Normalize(readArticle(t))) {
+		if lx.words[w] == nil {
+			n++
+			if lx.filter.has(w) {
+				pass++
+			}
+		}
+	}
+	if n > 0 && pass*5 > n {
+		t.Errorf("filter passes %d of %d words that are no key: more than one in five", pass, n)
+	}
+}

@@ -135,7 +135,7 @@ func (t *text) classify(lx *lexicon) {
 		}
 		if c := wordClassesOf(tk, lx); c != (wordClasses{}) {
 			if len(slab) == cap(slab) {
-				slab = make([]wordClasses, 0, min(max(len(t.toks)/4, 16), 1024))
+				slab = make([]wordClasses, 0, min(len(t.toks)-i, max(len(t.toks)/4, 16), 1024))
 			}
 			slab = append(slab, c)
 			tk.cls = &slab[len(slab)-1]
@@ -299,7 +299,8 @@ func (t *text) tokenize() {
 	// short (a text of tokens without spaces, such as 1-1-1-), the rest is
 	// guessed from the bytes per token so far, so that the slice grows once
 	// or twice rather than by append's quarters, each leaving its garbage.
-	t.toks = make([]token, 0, strings.Count(t.norm, " ")*5/4+16)
+	spaces := strings.Count(t.norm, " ")
+	t.toks = make([]token, 0, spaces+spaces/4+4)
 	for i := 0; ; {
 		start, end, k, brk, ok := scanToken(t.norm, i)
 		if !ok {
@@ -428,7 +429,9 @@ func splitClitics(tk *token) {
 	// All proclitic letters are two bytes long in UTF-8; a stem keeps at
 	// least two letters, so at least three bytes.
 	addCut := func(at int, def bool) {
-		if len(w)-at < 3 || utf8.RuneCountInString(w[at:]) < 2 || int(tk.ncut) >= maxCuts {
+		// Three bytes that start with a rune of one or two bytes are two
+		// runes at least; only a longer rune needs counting.
+		if len(w)-at < 3 || w[at] >= 0xE0 && utf8.RuneCountInString(w[at:]) < 2 || int(tk.ncut) >= maxCuts {
 			return
 		}
 		tk.cuts[tk.ncut] = cut{at: uint8(at), def: def}

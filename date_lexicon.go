@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // The lexicon: every word the date matcher knows, keyed on the normalized
@@ -188,9 +187,13 @@ func numberWords(src string) []numberWord {
 	return out
 }
 
-// dateLexicon is built on first use from data/months.tsv, the date classes
-// of data/lexicon.tsv and data/numbers.tsv.
-var dateLexicon = sync.OnceValue(func() *dateLex {
+// dateLexicon returns the date lexicon, built with the lexicon (see
+// builtinLexicon).
+func dateLexicon() *dateLex { return builtinLexicon().dates }
+
+// buildDateLexicon builds the date lexicon from data/months.tsv, the date
+// classes of data/lexicon.tsv (the rows of lx) and data/numbers.tsv.
+func buildDateLexicon(lx *lexicon) *dateLex {
 	x := &dateLex{m: map[string][]dateEntry{}}
 	for _, mw := range monthTable().months {
 		cal := Gregorian
@@ -202,7 +205,7 @@ var dateLexicon = sync.OnceValue(func() *dateLex {
 	for _, ww := range monthTable().weekdays {
 		x.add(ww.spelling, dateEntry{word: wWeekday, n: int(ww.day), amb: ww.ambiguous})
 	}
-	for _, r := range builtinLexicon().dateRows {
+	for _, r := range lx.dateRows {
 		if sp, ok := dateRoles[r.class]; ok {
 			x.add(r.word, dateEntry{word: sp.role, n: sp.n, count: sp.count})
 		}
@@ -217,7 +220,7 @@ var dateLexicon = sync.OnceValue(func() *dateLex {
 		x.filter.add(k)
 	}
 	return x
-})
+}
 
 // add adds the spelling with the entry e. The same spelling in several
 // systems is one entry, an ordinary word only if it is one in all. Keys

@@ -63,7 +63,10 @@ func (m *dateMatcher) entriesAt(i int) *tokenEntries {
 		tk := &m.t.toks[i]
 		c.tok = i + 1
 		for k, ct := range tk.stems() {
-			c.ents[k] = m.lex.get(tk.stem(ct))
+			c.ents[k] = nil
+			if tk.dateCuts&(1<<k) != 0 {
+				c.ents[k] = m.lex.get(tk.stem(ct))
+			}
 		}
 	}
 	return c
@@ -109,6 +112,9 @@ func (m *dateMatcher) readRoles(j int) tokRoles {
 	}
 	var r tokRoles
 	for k, ct := range tk.stems() {
+		if tk.dateCuts&(1<<k) == 0 {
+			continue // classify found no date word here
+		}
 		for _, e := range m.lex.get(tk.stem(ct)) {
 			b := e.word.bit()
 			r.any |= b

@@ -248,6 +248,8 @@ type lexWord struct {
 	// bare and def are the classes read with the article understood:
 	// bare of rows without the article, def of rows spelled ال + this word.
 	bare, def wclass
+	// date says the word is a key of the date lexicon.
+	date bool
 }
 
 // instrument describes an instrument noun.
@@ -272,6 +274,10 @@ type lexicon struct {
 	future, notFuture []string
 	// dateRows are the rows of the date classes, in file order.
 	dateRows []lexRow
+	// dates is the date lexicon (date_lexicon.go), built from the date
+	// rows; its keys are words of this lexicon too (lexWord.date), so that
+	// classify finds them in the same lookup.
+	dates *dateLex
 	// ordinals are the values of the ordinals of lists (the rows of kind
 	// ordinal of data/numbers.tsv), by normalized word: الأولى → 1.
 	ordinals map[string]int
@@ -296,6 +302,10 @@ func lexiconRows(src string) []lexRow {
 var builtinLexicon = sync.OnceValue(func() *lexicon {
 	lx := compileLexicon(lexiconRows(lexiconTSV))
 	lx.addOrdinals(numbersTSV)
+	lx.dates = buildDateLexicon(lx)
+	for k := range lx.dates.m {
+		lx.entry(k).date = true
+	}
 	return lx
 })
 

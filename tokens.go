@@ -37,6 +37,9 @@ type token struct {
 	brk  bool // a line break stands between the previous token and this one
 	ncut uint8
 	cuts [maxCuts]cut // clitic splits; cuts[0] is always the whole word
+	// dateCuts has bit k set when the stem of cuts[k] is a key of the date
+	// lexicon (see classify).
+	dateCuts uint8
 }
 
 // wordClasses are the lexicon classes of a word: asWritten of the word
@@ -133,7 +136,9 @@ func (t *text) classify(lx *lexicon) {
 		if tk.kind == tokNumber {
 			continue
 		}
-		if c := wordClassesOf(tk, lx); c != (wordClasses{}) {
+		c, dateCuts := wordClassesOf(tk, lx)
+		tk.dateCuts = dateCuts
+		if c != (wordClasses{}) {
 			if len(slab) == cap(slab) {
 				slab = make([]wordClasses, 0, min(len(t.toks)-i, max(len(t.toks)/4, 16), 1024))
 			}
@@ -143,13 +148,17 @@ func (t *text) classify(lx *lexicon) {
 	}
 }
 
-// wordClassesOf looks the word up in the lexicon, under each of its stems.
-func wordClassesOf(tk *token, lx *lexicon) wordClasses {
-	var wc wordClasses
-	for _, c := range tk.stems() {
+// wordClassesOf looks the word up in the lexicon, under each of its stems,
+// and returns its classes and which of its stems are keys of the date
+// lexicon (bit k for cuts[k]).
+func wordClassesOf(tk *token, lx *lexicon) (wc wordClasses, dateCuts uint8) {
+	for k, c := range tk.stems() {
 		e := lx.lookup(tk.stem(c))
 		if e == nil {
 			continue
+		}
+		if e.date {
+			dateCuts |= 1 << k
 		}
 		if c.at == 0 {
 			wc.asWritten = e.lit
@@ -168,7 +177,7 @@ func wordClassesOf(tk *token, lx *lexicon) wordClasses {
 		}
 		wc.reads = wc.reads.with(b)
 	}
-	return wc
+	return wc, dateCuts
 }
 
 // conjOnly reports whether the proclitics cut by c are only و or ف.

@@ -217,6 +217,30 @@ func TestFindEntities(t *testing.T) {
 			},
 		},
 		{
+			// secondBody: a dual head names one body per demonym; the
+			// second one's mention is its own demonym.
+			name: "dual institutions",
+			text: "وقعت وزارتا الخارجية الصومالية والمصرية مذكرة، للتعاون بين معهدي الدراسات الدبلوماسية الصومالية والمصرية. وأكدت وزارة الخارجية المصرية ذلك، ثم زار وفد وزارتي الصحة الأردنية والعراقية.",
+			want: []wantEntity{
+				{id: "org:SO:ministry-of-foreign-affairs", kind: "organization", country: "SO", mentions: []string{"وزارتا الخارجية الصومالية"}},
+				{id: "org:EG:ministry-of-foreign-affairs", kind: "organization", country: "EG", mentions: []string{"المصرية", "وزارة الخارجية المصرية"}},
+				{id: "org:SO:institute-الدراسات-الدبلوماسيه", kind: "organization", country: "SO", mentions: []string{"معهدي الدراسات الدبلوماسية الصومالية"}},
+				{id: "org:EG:institute-الدراسات-الدبلوماسيه", kind: "organization", country: "EG", mentions: []string{"المصرية"}},
+				{id: "org:JO:ministry-of-health", kind: "organization", country: "JO", mentions: []string{"وزارتي الصحة الأردنية"}},
+				{id: "org:IQ:ministry-of-health", kind: "organization", country: "IQ", mentions: []string{"العراقية"}},
+			},
+		},
+		{
+			// No و-demonym after the first body: one body, as for a
+			// singular head.
+			name: "dual head with one demonym",
+			text: "وقعت وزارتا الخارجية الصومالية مذكرة مع وزارة الدفاع الأمريكية والإماراتية.",
+			want: []wantEntity{
+				{id: "org:SO:ministry-of-foreign-affairs", kind: "organization", country: "SO", mentions: []string{"وزارتا الخارجية الصومالية"}},
+				{id: "org:US:ministry-of-defense", kind: "organization", country: "US", mentions: []string{"وزارة الدفاع الأمريكية"}},
+			},
+		},
+		{
 			name: "dual governments",
 			text: "وقعت حكومتي قطر والولايات المتحدة مذكرة.",
 			want: []wantEntity{

@@ -13,8 +13,10 @@ import (
 // institution reads a national institution whose head is at token i:
 //
 //	head [portfolio] [demonym | country] [(acronym)]
+//	dual-head [portfolio] demonym و+demonym
 //
-// وزارة الخارجية الأمريكية, وزارة خارجية قطر, الحكومة العراقية, البرلمان.
+// وزارة الخارجية الأمريكية, وزارة خارجية قطر, الحكومة العراقية, البرلمان;
+// a dual head names two bodies (see secondBody).
 func (f *finder) institution(i int) (int, bool) {
 	in, c, end := f.institutionHead(i)
 	if in == nil {
@@ -56,20 +58,56 @@ func (f *finder) institution(i int) (int, bool) {
 		}
 		country = f.instState[slug]
 	}
+	k := f.nationalBody(in, slug, country, f.mention(i, c, j-1).Text)
+	f.add(k, i, c, j-1)
+	if in.dual {
+		j = f.secondBody(in, slug, i, j)
+	}
+	return f.parenAcronym(j, k), true
+}
+
+// nationalBody returns the entity of the national institution in of
+// country (maybe unknown) with the slug, creating it with the name.
+func (f *finder) nationalBody(in *institution, slug, country, name string) int {
 	id := "org:" + slug
 	if country != "" {
 		id = "org:" + country + ":" + slug
 	}
-	k := f.entity(id, KindOrganization, f.mention(i, c, j-1).Text, country)
+	k := f.entity(id, KindOrganization, name, country)
 	f.ents[k].facts.national = true
 	f.ents[k].facts.hidden = in.state
-	f.add(k, i, c, j-1)
 	f.noteState(slug, country)
 	if in.newsAgency {
 		f.ents[k].facts.newsAgency = true
 		f.noteAgency(k)
 	}
-	return f.parenAcronym(j, k), true
+	return k
+}
+
+// secondBody reads the second body of a dual head, whose first one ends
+// before token j: a demonym after و,
+//
+//	dual-head [portfolio] demonym و+demonym
+//
+// (وزارتا الخارجية الصومالية والمصرية: the ministries of Somalia and of
+// Egypt). Its mention is the second demonym, the words that are its own;
+// its name is the words of the first one with that demonym. It returns the
+// token after the second body, or j when there is none.
+func (f *finder) secondBody(in *institution, slug string, i, j int) int {
+	sent := f.t.toks[i].sent
+	first := f.demonymStart(i+1, j)
+	if f.info[first].dem == 0 || int(f.info[first].demEnd) != j || !f.word(j, sent) || !f.t.toks[j].leadingWa() {
+		return j // the first body has no demonym, or no و-demonym follows
+	}
+	country, end, ok := f.demonymAt(j, sent)
+	if !ok || country == "" {
+		return j
+	}
+	own := f.mention(j, f.t.toks[j].cuts[1], end-1)
+	name := f.mention(i, cut{}, first-1).Text + " " + own.Text
+	k := f.nationalBody(in, slug, country, name)
+	f.add(k, j, f.t.toks[j].cuts[1], end-1)
+	return end
 }
 
 // namedDemonym reads the proper name of a body and its demonym from token

@@ -96,6 +96,7 @@ type institution struct {
 	named      bool   // a proper name may stand before its demonym
 	proper     bool   // an institution only with such a name
 	state      bool   // the body is its state: its mentions are the country's
+	dual       bool   // the head names two bodies, one demonym each (وزارتا)
 }
 
 // institutionTable is data/institutions.tsv: the heads, and the slugs of
@@ -115,7 +116,7 @@ func parseInstitutions(src string) *institutionTable {
 		case "head":
 			tb.heads = append(tb.heads, institution{head: f[1], slug: f[2], ministry: hasFlag(f[3], "ministry"),
 				bareOK: hasFlag(f[3], "bare"), newsAgency: hasFlag(f[3], "news-agency"), named: hasFlag(f[3], "named"),
-				proper: hasFlag(f[3], "proper"), state: hasFlag(f[3], "state")})
+				proper: hasFlag(f[3], "proper"), state: hasFlag(f[3], "state"), dual: hasFlag(f[3], "dual")})
 		case "portfolio":
 			tb.portfolios[portfolioKey(splitText(f[1]).toks)] = f[2]
 		}

@@ -231,6 +231,19 @@ func TestFindEntities(t *testing.T) {
 			},
 		},
 		{
+			// bodyName: a definite head and a body adjective name a body
+			// without a demonym; a head alone, or before a plain word,
+			// names none.
+			name: "bodies named by an adjective",
+			text: "وقع المؤتمر الوطني العام في المدينة، والقرض المسند للديوان الوطني للتطهير، ثم قال المجلس إن المجلس الجديد سيجتمع مع المفوضية الوطنية العليا للانتخابات الليبية.",
+			want: []wantEntity{
+				{id: "org:congress-الوطني-العام", kind: "organization", mentions: []string{"المؤتمر الوطني العام"}},
+				// للديوان: the article's ل merged with the preposition's is left out.
+				{id: "org:office-الوطني-للتطهير", kind: "organization", mentions: []string{"ديوان الوطني للتطهير"}},
+				{id: "org:LY:commission-الوطنيه-العليا-للانتخابات", kind: "organization", country: "LY", mentions: []string{"المفوضية الوطنية العليا للانتخابات الليبية"}},
+			},
+		},
+		{
 			// No و-demonym after the first body: one body, as for a
 			// singular head.
 			name: "dual head with one demonym",

@@ -45,6 +45,17 @@ func (f *finder) institution(i int) (int, bool) {
 		}
 		country, j, proper = d, e, true
 	}
+	if in.proper && !proper && c.def && country == "" {
+		// المجلس الرئاسي: a definite head and the body's name without a
+		// demonym, which may still follow.
+		if e, ok := f.bodyName(j, sent); ok {
+			slug += "-" + f.nameKey(j, cut{}, e)
+			j, proper = e, true
+			if d, e, ok := f.demonymAt(j, sent); ok {
+				country, j = d, e
+			}
+		}
+	}
 	if in.proper && !proper {
 		return i + 1, false
 	}
@@ -53,7 +64,7 @@ func (f *finder) institution(i int) (int, bool) {
 		return i + 1, false
 	}
 	if country == "" {
-		if !in.bareOK && !in.ministry {
+		if !in.bareOK && !in.ministry && !proper {
 			return i + 1, false
 		}
 		country = f.instState[slug]
@@ -74,7 +85,9 @@ func (f *finder) nationalBody(in *institution, slug, country, name string) int {
 		id = "org:" + country + ":" + slug
 	}
 	k := f.entity(id, KindOrganization, name, country)
-	f.ents[k].facts.national = true
+	// A body of no known state that is no state's by kind (المؤتمر الوطني
+	// العام, unlike البرلمان or a ministry) stands for no state.
+	f.ents[k].facts.national = country != "" || in.bareOK || in.ministry
 	f.ents[k].facts.hidden = in.state
 	f.noteState(slug, country)
 	if in.newsAgency {
@@ -121,6 +134,8 @@ func (f *finder) namedDemonym(j, sent int) (string, int, bool) {
 		}
 		tk := &f.t.toks[k]
 		switch {
+		case tk.has(cJoint):
+			return "", j, false // اللجنة المشتركة الكبرى الجزائرية: see cJoint
 		case tk.kind == tokPunct && tk.is(cQuote):
 		case f.word(k, sent) && f.info[k].def && f.info[k].match == 0 && !f.notName(k):
 			words++
@@ -129,6 +144,26 @@ func (f *finder) namedDemonym(j, sent int) (string, int, bool) {
 		}
 	}
 	return "", j, false
+}
+
+// bodyName reads the name of a body after its definite head, at token j:
+// a body adjective, then up to three definite words that may be part of a
+// name, or body tails (المؤتمر الوطني العام، المفوضية الوطنية العليا
+// للانتخابات، المجلس الرئاسي); a joint body (cJoint) is none. It returns
+// the token after the name; a demonym is not part of it.
+func (f *finder) bodyName(j, sent int) (int, bool) {
+	if !f.word(j, sent) || !f.info[j].def || !f.t.toks[j].has(cBodyAdj) {
+		return j, false
+	}
+	e := j + 1
+	for words := 0; words < 3 && f.word(e, sent) && f.info[e].def && f.info[e].dem == 0 && f.info[e].match == 0 &&
+		(!f.notName(e) || f.t.toks[e].has(cBodyTail)); words++ {
+		if f.t.toks[e].has(cJoint) {
+			return j, false // اللجنة العليا المشتركة: see cJoint
+		}
+		e++
+	}
+	return e, true
 }
 
 // demonymStart returns where the demonym that ends at end begins, at

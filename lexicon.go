@@ -139,6 +139,9 @@ const (
 	cTo             // إلى
 	cQualifier      // تعاون, صداقة: qualifies instrument nouns
 	cOrgHead        // قناة, صحيفة, حركة: a quoted name after it is an organisation
+	cBodyAdj        // الوطني, العليا, الرئاسي: after a body's definite head, the start of its name
+	cBodyTail       // العام: after a body adjective, part of the name
+	cJoint          // المشتركة: a joint body of two parties, no organisation
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
@@ -239,6 +242,9 @@ var lexClasses = map[string]lexClass{
 	"quote":                {bit: cQuote},
 	"dateline-sep":         {bit: cDatelineSep},
 	"org-head":             {bit: cOrgHead},
+	"body-adjective":       {bit: cBodyAdj},
+	"body-tail":            {bit: cBodyTail},
+	"joint":                {bit: cJoint},
 }
 
 // lexWord holds the classes of one normalized word.

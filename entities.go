@@ -437,6 +437,10 @@ func (f *finder) structures() {
 				continue
 			}
 		}
+		if end, ok := f.ministryAlone(i); ok {
+			i = end - 1
+			continue
+		}
 		if inf.cls.has(cSpeech) {
 			f.speaker(i)
 		}

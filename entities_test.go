@@ -244,6 +244,16 @@ func TestFindEntities(t *testing.T) {
 			},
 		},
 		{
+			// ministryAlone: a portfolio before a demonym names the
+			// ministry, but not as an adjective or a title's complement.
+			name: "ministries named by their portfolio",
+			text: "وقال بيان الخارجية الصومالية إن وزارة الخارجية الصومالية ترحب، ونقل عن الداخلية العراقية قولها إن السياسة الخارجية الأمريكية ووزيرة الخارجية الأسترالية لم تتغيرا.",
+			want: []wantEntity{
+				{id: "org:SO:ministry-of-foreign-affairs", kind: "organization", country: "SO", mentions: []string{"الخارجية الصومالية", "وزارة الخارجية الصومالية"}},
+				{id: "org:IQ:ministry-of-interior", kind: "organization", country: "IQ", mentions: []string{"الداخلية العراقية"}},
+			},
+		},
+		{
 			// No و-demonym after the first body: one body, as for a
 			// singular head.
 			name: "dual head with one demonym",

@@ -77,6 +77,35 @@ func (f *finder) institution(i int) (int, bool) {
 	return f.parenAcronym(j, k), true
 }
 
+// ministryAlone reads a ministry named by its portfolio alone, at token
+// i, before a demonym:
+//
+//	portfolio-alone demonym
+//
+// (بيان الخارجية الصومالية، مع الداخلية العراقية), the same entity as
+// وزارة الخارجية الصومالية. After a definite noun the portfolio is an
+// adjective (السياسة الخارجية الأمريكية), after an office the complement of
+// a title (وزيرة الخارجية الأسترالية): neither is a ministry.
+func (f *finder) ministryAlone(i int) (int, bool) {
+	tk := &f.t.toks[i]
+	tb := f.g.insts
+	if !f.info[i].def || tb.ministry < 0 || !tb.alone[tk.definiteStem()] {
+		return i + 1, false
+	}
+	if i > 0 && (f.adjectivePosition(i) || f.info[i-1].cls.has(cOffice, cCounter) && f.t.toks[i-1].sent == tk.sent) {
+		return i + 1, false
+	}
+	country, end, ok := f.demonymAt(i+1, tk.sent)
+	if !ok || country == "" {
+		return i + 1, false
+	}
+	in := &tb.heads[tb.ministry]
+	c := f.nameCut(i)
+	k := f.nationalBody(in, in.slug+tb.portfolios[tk.definiteStem()], country, f.mention(i, c, end-1).Text)
+	f.add(k, i, c, end-1)
+	return end, true
+}
+
 // nationalBody returns the entity of the national institution in of
 // country (maybe unknown) with the slug, creating it with the name.
 func (f *finder) nationalBody(in *institution, slug, country, name string) int {

@@ -104,21 +104,33 @@ type institution struct {
 type institutionTable struct {
 	heads      []institution
 	portfolios map[string]string
+	// alone are the portfolios that name their ministry without وزارة
+	// before a demonym (الخارجية الصومالية), keyed as portfolios are.
+	alone map[string]bool
+	// ministry is the index in heads of the singular ministry head (وزارة).
+	ministry int
 }
 
 // institutions returns the parsed data/institutions.tsv, read on first use.
 var institutions = sync.OnceValue(func() *institutionTable { return parseInstitutions(institutionsTSV) })
 
 func parseInstitutions(src string) *institutionTable {
-	tb := &institutionTable{portfolios: map[string]string{}}
+	tb := &institutionTable{portfolios: map[string]string{}, alone: map[string]bool{}, ministry: -1}
 	for _, f := range tsvRows(src, 3, 5) {
 		switch f[0] {
 		case "head":
 			tb.heads = append(tb.heads, institution{head: f[1], slug: f[2], ministry: hasFlag(f[3], "ministry"),
 				bareOK: hasFlag(f[3], "bare"), newsAgency: hasFlag(f[3], "news-agency"), named: hasFlag(f[3], "named"),
 				proper: hasFlag(f[3], "proper"), state: hasFlag(f[3], "state"), dual: hasFlag(f[3], "dual")})
+			if in := &tb.heads[len(tb.heads)-1]; in.ministry && !in.dual && tb.ministry < 0 {
+				tb.ministry = len(tb.heads) - 1
+			}
 		case "portfolio":
-			tb.portfolios[portfolioKey(splitText(f[1]).toks)] = f[2]
+			key := portfolioKey(splitText(f[1]).toks)
+			tb.portfolios[key] = f[2]
+			if hasFlag(f[3], "alone") {
+				tb.alone[key] = true
+			}
 		}
 	}
 	return tb

@@ -133,7 +133,7 @@ func TestInstitutionsValid(t *testing.T) {
 			continue
 		}
 		for _, fl := range strings.Split(f[3], ",") {
-			if fl != "" && fl != "ministry" && fl != "bare" && fl != "news-agency" && fl != "named" && fl != "proper" && fl != "state" && fl != "dual" {
+			if fl != "" && fl != "ministry" && fl != "bare" && fl != "news-agency" && fl != "named" && fl != "proper" && fl != "state" && fl != "dual" && fl != "alone" {
 				t.Errorf("data/institutions.tsv:%d: unknown flag %q", i+1, fl)
 			}
 		}

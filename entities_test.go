@@ -628,6 +628,16 @@ func TestEntityRulesNews(t *testing.T) {
 			want: []wantEntity{{id: "org:عراق-برس", kind: "organization", mentions: []string{"عراق برس"}}},
 		},
 		{
+			name: "dateline source with a country's name",
+			text: "مقديشو في 11 فبراير /بوابة الصومال / قالت الحكومة الصومالية إنها ترفض الاتفاق.",
+			want: []wantEntity{{id: "org:بوابه-الصومال", kind: "organization", mentions: []string{"بوابة الصومال"}}},
+		},
+		{
+			name: "a reporter and his city are no source",
+			text: "لندن : معد فياض بغداد : هددت الحكومة بالانسحاب.",
+			not:  []string{"org:معد-فياض-بغداد"},
+		},
+		{
 			name: "dateline source in parentheses",
 			text: "إسلام أباد (رويترز) – وقعت باكستان اتفاقية.",
 			want: []wantEntity{{id: "PK", kind: "country", country: "PK", mentions: []string{"باكستان"}}},

@@ -434,7 +434,10 @@ func (f *finder) datelineSources() {
 }
 
 // datelineName reads the source's name after the separator at token j: one
-// to three unclaimed words, then a separator or the end of the line.
+// to three unclaimed words, then a separator or the end of the line. The
+// first word is no gazetteer name; a later one may be a country's (بوابة
+// الصومال), not a city's (لندن: معد فياض بغداد: a reporter and where he
+// writes from).
 func (f *finder) datelineName(j int) (int, int, bool) {
 	toks := f.t.toks
 	if j >= len(toks) || !toks[j].is(cDatelineSep) || j+1 >= len(toks) || toks[j+1].brk {
@@ -445,7 +448,7 @@ func (f *finder) datelineName(j int) (int, int, bool) {
 		return 0, 0, false
 	}
 	k := start
-	for k < len(toks) && k-start < 3 && toks[k].kind == tokWord && !f.info[k].claimed && f.info[k].match == 0 &&
+	for k < len(toks) && k-start < 3 && toks[k].kind == tokWord && !f.info[k].claimed && (f.info[k].match == 0 || k > start && f.matchKind(k) == KindCountry) &&
 		(k == start || !toks[k].brk) {
 		k++
 	}

@@ -2,8 +2,10 @@ package arnews
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -180,4 +182,18 @@ func FuzzExtract(f *testing.F) {
 		checkDocument(t, s, doc)
 		checkJSON(t, nil, doc)
 	})
+}
+
+// TestMediaNoParty checks that an organisation named after a media head
+// (cMediaHead) reports an agreement and is no party to it.
+func TestMediaNoParty(t *testing.T) {
+	doc := Extract("وقالت الأمانة العامة في بيان ورد لموقع IQ NEWS، إن الجولة أسفرت عن توقيع مذكرة تفاهم بين العراق ومصر.", WithRef(time.Date(2020, 12, 12, 0, 0, 0, 0, time.UTC)))
+	if len(doc.Agreements) == 0 {
+		t.Fatal("no agreement")
+	}
+	for _, a := range doc.Agreements {
+		if slices.Contains(a.Parties, "org:IQ-NEWS") {
+			t.Errorf("%q: the website is a party: %v", a.Text, a.Parties)
+		}
+	}
 }

@@ -648,6 +648,11 @@ func TestEntityRulesNews(t *testing.T) {
 			want: []wantEntity{{id: "org:المنار", kind: "organization", mentions: []string{"المنار"}}},
 		},
 		{
+			name: "a name in Latin script after a kind of organisation",
+			text: "وقالت الأمانة في بيان ورد لموقع IQ NEWS، إن الجولة انتهت.",
+			want: []wantEntity{{id: "org:IQ-NEWS", kind: "organization", mentions: []string{"IQ NEWS"}}},
+		},
+		{
 			name: "national body with its name",
 			text: "ونظرت المحكمة العليا الإسرائيلية في الطعون.",
 			want: []wantEntity{{id: "org:IL:court-العليا", kind: "organization", country: "IL", mentions: []string{"المحكمة العليا الإسرائيلية"}}},

@@ -458,13 +458,20 @@ func (f *finder) datelineName(j int) (int, int, bool) {
 	return start, k, true
 }
 
-// quotedNames finds the organisations named in quotation marks after a
-// word for a kind of organisation:
+// latinWord reports whether tk is a word in Latin script.
+func latinWord(tk *token) bool {
+	c := tk.norm[0] | 0x20
+	return tk.kind == tokWord && c >= 'a' && c <= 'z'
+}
+
+// quotedNames finds the organisations named in quotation marks, or in
+// Latin script, after a word for a kind of organisation:
 //
 //	org-head [أنباء] quote word{1,4} quote
+//	org-head [أنباء] latin-word{1,4}
 //
-// قناة “المنار”، وكالة أنباء «تسنيم»، حركة "النهضة". The mention is the
-// quoted name.
+// قناة “المنار”، وكالة أنباء «تسنيم»، حركة "النهضة"، لموقع IQ NEWS. The
+// mention is the name; what a media head names reports the news.
 func (f *finder) quotedNames() {
 	toks := f.t.toks
 	for i := range toks {
@@ -475,18 +482,33 @@ func (f *finder) quotedNames() {
 		if j < len(toks) && toks[j].kind == tokWord && f.info[j].cls.has(cOrgHead) {
 			j++ // وكالة أنباء
 		}
-		if j >= len(toks) || !toks[j].is(cQuote) || toks[j].sent != toks[i].sent {
+		if j >= len(toks) || toks[j].sent != toks[i].sent || toks[j].brk {
 			continue
 		}
-		start, k := j+1, j+1
-		for k < len(toks) && k-start < 4 && toks[k].kind == tokWord && !f.info[k].claimed && f.info[k].match == 0 && !toks[k].brk {
-			k++
-		}
-		if k == start || k >= len(toks) || !toks[k].is(cQuote) {
+		var start, k int
+		switch {
+		case toks[j].is(cQuote):
+			start, k = j+1, j+1
+			for k < len(toks) && k-start < 4 && toks[k].kind == tokWord && !f.info[k].claimed && f.info[k].match == 0 && !toks[k].brk {
+				k++
+			}
+			if k == start || k >= len(toks) || !toks[k].is(cQuote) {
+				continue
+			}
+		case latinWord(&toks[j]) && !f.info[j].claimed:
+			// A name in Latin script needs no quotation marks: لموقع IQ NEWS.
+			start, k = j, j
+			for k < len(toks) && k-start < 4 && latinWord(&toks[k]) && !f.info[k].claimed && !toks[k].brk {
+				k++
+			}
+		default:
 			continue
 		}
 		e := f.entity("org:"+f.nameKey(start, cut{}, k), KindOrganization, f.mention(start, cut{}, k-1).Text, "")
 		f.add(e, start, cut{}, k-1)
+		if f.info[i].cls.has(cMediaHead) {
+			f.ents[e].facts.newsAgency = true // a source, no party (see cMediaHead)
+		}
 		for m := start; m < k; m++ {
 			f.info[m].claimed = true
 		}

@@ -142,6 +142,7 @@ const (
 	cBodyAdj        // الوطني, العليا, الرئاسي: after a body's definite head, the start of its name
 	cBodyTail       // العام: after a body adjective, part of the name
 	cJoint          // المشتركة: a joint body of two parties, no organisation
+	cMediaHead      // قناة, صحيفة, موقع: what it names reports the news
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
@@ -245,6 +246,7 @@ var lexClasses = map[string]lexClass{
 	"body-adjective":       {bit: cBodyAdj},
 	"body-tail":            {bit: cBodyTail},
 	"joint":                {bit: cJoint},
+	"media-head":           {bit: cMediaHead},
 }
 
 // lexWord holds the classes of one normalized word.

@@ -648,6 +648,11 @@ func TestEntityRulesNews(t *testing.T) {
 			want: []wantEntity{{id: "org:المنار", kind: "organization", mentions: []string{"المنار"}}},
 		},
 		{
+			name: "a quoted name after a kind of organisation and أنباء",
+			text: "ونقلت وكالة أنباء «تسنيم» عن الوزير قوله إن الاتفاق وقع.",
+			want: []wantEntity{{id: "org:تسنيم", kind: "organization", mentions: []string{"تسنيم"}}},
+		},
+		{
 			name: "a name in Latin script after a kind of organisation",
 			text: "وقالت الأمانة في بيان ورد لموقع IQ NEWS، إن الجولة انتهت.",
 			want: []wantEntity{{id: "org:IQ-NEWS", kind: "organization", mentions: []string{"IQ NEWS"}}},

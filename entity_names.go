@@ -467,8 +467,8 @@ func latinWord(tk *token) bool {
 // quotedNames finds the organisations named in quotation marks, or in
 // Latin script, after a word for a kind of organisation:
 //
-//	org-head [أنباء] quote word{1,4} quote
-//	org-head [أنباء] latin-word{1,4}
+//	org-head [org-head-tail] quote word{1,4} quote
+//	org-head [org-head-tail] latin-word{1,4}
 //
 // قناة “المنار”، وكالة أنباء «تسنيم»، حركة "النهضة"، لموقع IQ NEWS. The
 // mention is the name; what a media head names reports the news.
@@ -479,7 +479,7 @@ func (f *finder) quotedNames() {
 			continue
 		}
 		j := i + 1
-		if j < len(toks) && toks[j].kind == tokWord && f.info[j].cls.has(cOrgHead) {
+		if j < len(toks) && toks[j].kind == tokWord && toks[j].is(cOrgHeadTail) {
 			j++ // وكالة أنباء
 		}
 		if j >= len(toks) || toks[j].sent != toks[i].sent || toks[j].brk {

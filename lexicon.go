@@ -143,6 +143,7 @@ const (
 	cBodyTail       // العام: after a body adjective, part of the name
 	cJoint          // المشتركة: a joint body of two parties, no organisation
 	cMediaHead      // قناة, صحيفة, موقع: what it names reports the news
+	cOrgHeadTail    // أنباء of وكالة أنباء: between an org head and its name
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
@@ -247,6 +248,7 @@ var lexClasses = map[string]lexClass{
 	"body-tail":            {bit: cBodyTail},
 	"joint":                {bit: cJoint},
 	"media-head":           {bit: cMediaHead},
+	"org-head-tail":        {bit: cOrgHeadTail},
 }
 
 // lexWord holds the classes of one normalized word.

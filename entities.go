@@ -212,6 +212,7 @@ func findEntities(t *text, g *gazetteer, tm *tagModel) *entityLayer {
 	f.names()
 	f.datelineSources()
 	f.quotedNames()
+	f.namedAfterDemonym()
 	f.tagged()
 	f.linkTaggedSurnames()
 	f.kingdoms()

@@ -658,6 +658,16 @@ func TestEntityRulesNews(t *testing.T) {
 			want: []wantEntity{{id: "org:IQ-NEWS", kind: "organization", mentions: []string{"IQ NEWS"}}},
 		},
 		{
+			name: "a rare name after a kind of organisation and a demonym",
+			text: "ووقعت مجموعة سوناطراك والشركة الروسية ترونسنافت اتفاقية تخص التعاون.",
+			want: []wantEntity{{id: "org:ترونسنافت", kind: "organization", country: "RU", mentions: []string{"ترونسنافت"}}},
+		},
+		{
+			name: "a frequent word after a kind of organisation and a demonym is no name",
+			text: "وقالت الشركة الروسية إن الشركة الروسية أعلنت موافقتها.",
+			not:  []string{"org:اعلنت"},
+		},
+		{
 			name: "national body with its name",
 			text: "ونظرت المحكمة العليا الإسرائيلية في الطعون.",
 			want: []wantEntity{{id: "org:IL:court-العليا", kind: "organization", country: "IL", mentions: []string{"المحكمة العليا الإسرائيلية"}}},

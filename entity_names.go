@@ -458,6 +458,51 @@ func (f *finder) datelineName(j int) (int, int, bool) {
 	return start, k, true
 }
 
+// namedAfterDemonym finds an organisation named after a definite word for
+// its kind and a demonym:
+//
+//	org-head(definite) demonym rare-word{1,2}
+//
+// (والشركة الروسية ترونسنافت). The name's words are rare (no frequent word,
+// no word of a class, no gazetteer name), as the tagger's lists know them:
+// without the tagger there is no such reading.
+func (f *finder) namedAfterDemonym() {
+	if f.tm == nil {
+		return
+	}
+	toks := f.t.toks
+	for i := range toks {
+		if toks[i].kind != tokWord || !f.info[i].def || !toks[i].has(cOrgHead) || f.info[i].claimed {
+			continue
+		}
+		country, start, ok := f.demonymAt(i+1, toks[i].sent)
+		if !ok {
+			continue
+		}
+		k := start
+		for k < start+2 && f.word(k, toks[i].sent) && f.rareName(k) {
+			k++
+		}
+		if k == start || f.word(k, toks[i].sent) && f.rareName(k) {
+			continue // no name, or a longer run than a name
+		}
+		e := f.entity("org:"+f.nameKey(start, cut{}, k), KindOrganization, f.mention(start, cut{}, k-1).Text, country)
+		f.add(e, start, cut{}, k-1)
+		for m := start; m < k; m++ {
+			f.info[m].claimed = true
+		}
+	}
+}
+
+// rareName reports whether token j may be a word of a name no list holds:
+// unclaimed, in no class and no gazetteer name, and rare in the tagger's
+// training text.
+func (f *finder) rareName(j int) bool {
+	inf := &f.info[j]
+	return !inf.claimed && inf.match == 0 && inf.dem == 0 && !f.notName(j) && f.tagAt[j] == 0 &&
+		!f.listed(j, 1<<listFrequent|1<<listGiven|1<<listFamily) && utf8.RuneCountInString(f.t.toks[j].norm) >= 3
+}
+
 // latinWord reports whether tk is a word in Latin script.
 func latinWord(tk *token) bool {
 	c := tk.norm[0] | 0x20

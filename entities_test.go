@@ -264,6 +264,14 @@ func TestFindEntities(t *testing.T) {
 			},
 		},
 		{
+			name: "legislatures by name",
+			text: "وعقد مجلس نواب الشعب جلسة عامة، وناقش مجلس العموم البريطاني الاتفاق.",
+			want: []wantEntity{
+				{id: "org:assembly-of-peoples-representatives", kind: "organization", mentions: []string{"مجلس نواب الشعب"}},
+				{id: "org:GB:house-of-commons", kind: "organization", country: "GB", mentions: []string{"مجلس العموم البريطاني"}},
+			},
+		},
+		{
 			name: "dual governments",
 			text: "وقعت حكومتي قطر والولايات المتحدة مذكرة.",
 			want: []wantEntity{

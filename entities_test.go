@@ -686,6 +686,17 @@ func TestEntityRulesNews(t *testing.T) {
 			not:  []string{"org:US:forces"},
 		},
 		{
+			name: "a club named by a club word and a city",
+			text: "وكاد دينامو كييف يفاجئ أصحاب الأرض، وفاز فريق ليون على اتحاد طنجة، ودفع مئة ريال في الرياض.",
+			want: []wantEntity{
+				{id: "org:دينامو-كييف", kind: "organization", country: "UA", mentions: []string{"دينامو كييف"}},
+				{id: "org:ليون", kind: "organization", country: "FR", mentions: []string{"ليون"}},
+				{id: "org:اتحاد-طنجه", kind: "organization", country: "MA", mentions: []string{"اتحاد طنجة"}},
+				{id: "city:SA:riyadh", kind: "city", country: "SA", mentions: []string{"الرياض"}},
+			},
+			not: []string{"city:UA:kyiv", "city:FR:lyon", "city:MA:tangier"},
+		},
+		{
 			name: "a city read as a club",
 			text: "وفاز برشلونة الإسباني على ضيفه بثلاثة أهداف.",
 			not:  []string{"city:ES:barcelona"},

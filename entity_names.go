@@ -347,6 +347,10 @@ func (f *finder) names() {
 		if toks[i].kind != tokWord || inf.claimed {
 			continue
 		}
+		if end, ok := f.club(i); ok {
+			i = end - 1
+			continue
+		}
 		if m := f.matchAt(i); m != nil {
 			if f.cityAsOrganization(m) {
 				continue // left to the tagger
@@ -375,6 +379,33 @@ func (f *finder) names() {
 			}
 		}
 	}
+}
+
+// club reads a sports club named after a city at token i:
+//
+//	club-word city
+//	club-head city
+//
+// (دينامو كييف، اتحاد طنجة، ريال مدريد; فريق ليون, whose name is ليون): an
+// organisation of the city's country, and the city no place. It returns
+// the token after the name.
+func (f *finder) club(i int) (int, bool) {
+	tk := &f.t.toks[i]
+	word := tk.is(cClubWord) || tk.leadingWa() && tk.has(cClubWord)
+	if !word && !tk.has(cClubHead) {
+		return i + 1, false
+	}
+	m := f.matchAt(i + 1)
+	if m == nil || m.start != i+1 || f.g.ents[m.p.ref].kind != KindCity || f.t.toks[i+1].sent != tk.sent || f.t.toks[i+1].brk {
+		return i + 1, false
+	}
+	first, c := i, f.nameCut(i)
+	if !word {
+		first, c = i+1, m.c
+	}
+	k := f.entity("org:"+f.nameKey(first, c, m.end), KindOrganization, f.mention(first, c, m.end-1).Text, f.g.ents[m.p.ref].country)
+	f.add(k, first, c, m.end-1)
+	return m.end, true
 }
 
 // cityAsOrganization reports whether the city matched by m is, as the

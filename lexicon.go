@@ -144,6 +144,8 @@ const (
 	cJoint          // المشتركة: a joint body of two parties, no organisation
 	cMediaHead      // قناة, صحيفة, موقع: what it names reports the news
 	cOrgHeadTail    // أنباء of وكالة أنباء: between an org head and its name
+	cClubWord       // دينامو, ريال, اتحاد: before a city, a sports club's name
+	cClubHead       // فريق, نادي: the city after it names a club
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
@@ -249,6 +251,8 @@ var lexClasses = map[string]lexClass{
 	"joint":                {bit: cJoint},
 	"media-head":           {bit: cMediaHead},
 	"org-head-tail":        {bit: cOrgHeadTail},
+	"club-word":            {bit: cClubWord},
+	"club-head":            {bit: cClubHead},
 }
 
 // lexWord holds the classes of one normalized word.

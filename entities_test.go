@@ -697,6 +697,20 @@ func TestEntityRulesNews(t *testing.T) {
 			not: []string{"city:UA:kyiv", "city:FR:lyon", "city:MA:tangier"},
 		},
 		{
+			name: "a place named after a word for a kind of place",
+			text: "انفجرت سيارة في حي الدورة جنوبي العاصمة، وفي ساحة كهرمانة وسط بغداد، وفي حي الخضراء ببغداد.",
+			want: []wantEntity{
+				{id: "region:الدوره", kind: "region", mentions: []string{"الدورة"}},
+				{id: "region:كهرمانه", kind: "region", mentions: []string{"كهرمانة"}},
+				{id: "region:الخضراء", kind: "region", mentions: []string{"الخضراء"}},
+			},
+		},
+		{
+			name: "an adjective or the area just told is no place",
+			text: "اتفقا على إقامة منطقة منزوعة السلاح في إدلب، وستساعد المنطقة الغنية بالنفط على النمو، ثم دخل المنطقة وسدد.",
+			not:  []string{"region:منزوعه", "region:الغنيه-بالنفط", "region:سدد"},
+		},
+		{
 			name: "a city read as a club",
 			text: "وفاز برشلونة الإسباني على ضيفه بثلاثة أهداف.",
 			not:  []string{"city:ES:barcelona"},

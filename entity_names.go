@@ -351,6 +351,10 @@ func (f *finder) names() {
 			i = end - 1
 			continue
 		}
+		if end, ok := f.placeAfterHead(i); ok {
+			i = end - 1
+			continue
+		}
 		if m := f.matchAt(i); m != nil {
 			if f.cityAsOrganization(m) {
 				continue // left to the tagger
@@ -406,6 +410,62 @@ func (f *finder) club(i int) (int, bool) {
 	k := f.entity("org:"+f.nameKey(first, c, m.end), KindOrganization, f.mention(first, c, m.end-1).Text, f.g.ents[m.p.ref].country)
 	f.add(k, first, c, m.end-1)
 	return m.end, true
+}
+
+// placeAfterHead reads a place named after a word for a kind of place at
+// token i:
+//
+//	place-head(indefinite) word (compass | [في] gazetteer-place)
+//	place-head(indefinite) rare-word rare-definite-word
+//
+// (حي الدورة جنوبي العاصمة، منطقة التاجي شمال بغداد، مخيم بلاطة شرق
+// المدينة، ساحة كهرمانة وسط بغداد): a region. The name is a word no
+// gazetteer holds and of no class, followed by where it lies (a compass
+// word, or ب or في before a gazetteer place: حي الخضراء ببغداد), or two
+// rare words, the second definite (منطقة جرف الصخر). An adjective is no
+// name (منطقة منزوعة السلاح في إدلب: nothing tells where السلاح lies); a
+// definite head is the place just told (المنطقة الغنية بالنفط) and reads
+// none. The head is no part of the mention. It returns the token after the
+// place.
+func (f *finder) placeAfterHead(i int) (int, bool) {
+	toks := f.t.toks
+	if !toks[i].has(cPlaceHead) || f.info[i].def {
+		return i + 1, false // المنطقة is the area just told (المنطقة الغنية بالنفط)
+	}
+	j, sent := i+1, toks[i].sent
+	if !f.word(j, sent) || f.info[j].claimed || f.info[j].match != 0 || f.info[j].dem != 0 || f.notName(j) {
+		return i + 1, false
+	}
+	e := j + 1
+	if f.tm != nil && f.rareWord(j) && f.word(e, sent) && f.info[e].def && f.rareWord(e) {
+		e++ // جرف الصخر: two rare words are a name
+	} else if !f.placeLies(e, sent) {
+		return i + 1, false // منطقة منزوعة السلاح في إدلب: an adjective
+	}
+	c := f.nameCut(j)
+	k := f.entity("region:"+f.nameKey(j, c, e), KindRegion, f.mention(j, c, e-1).Text, "")
+	f.add(k, j, c, e-1)
+	return e, true
+}
+
+// placeLies reports whether token j tells where a place before it lies: a
+// compass word (شمال، جنوبي), or a gazetteer place read through ب or في
+// (ببغداد، في بغداد).
+func (f *finder) placeLies(j, sent int) bool {
+	if !f.word(j, sent) {
+		return false
+	}
+	if f.t.toks[j].has(cCompass) {
+		return true
+	}
+	if f.t.toks[j].is(cIn) && f.word(j+1, sent) {
+		j++
+	}
+	switch f.matchKind(j) {
+	case KindCity, KindCountry, KindRegion:
+		return f.matchAt(j).start == j
+	}
+	return false
 }
 
 // cityAsOrganization reports whether the city matched by m is, as the
@@ -529,8 +589,15 @@ func (f *finder) namedAfterDemonym() {
 // unclaimed, in no class and no gazetteer name, and rare in the tagger's
 // training text.
 func (f *finder) rareName(j int) bool {
+	return f.tagAt[j] == 0 && f.rareWord(j)
+}
+
+// rareWord reports whether token j is a word that may be part of a name no
+// list holds, whatever the tagger read there: unclaimed, in no class and
+// no gazetteer name, and rare in the tagger's training text.
+func (f *finder) rareWord(j int) bool {
 	inf := &f.info[j]
-	return !inf.claimed && inf.match == 0 && inf.dem == 0 && !f.notName(j) && f.tagAt[j] == 0 &&
+	return !inf.claimed && inf.match == 0 && inf.dem == 0 && !f.notName(j) &&
 		!f.listed(j, 1<<listFrequent|1<<listGiven|1<<listFamily) && utf8.RuneCountInString(f.t.toks[j].norm) >= 3
 }
 

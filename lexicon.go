@@ -146,6 +146,8 @@ const (
 	cOrgHeadTail    // أنباء of وكالة أنباء: between an org head and its name
 	cClubWord       // دينامو, ريال, اتحاد: before a city, a sports club's name
 	cClubHead       // فريق, نادي: the city after it names a club
+	cPlaceHead      // حي, منطقة, مخيم: the name after it is a place
+	cCompass        // شمال, جنوبي: where a place lies
 
 	// Punctuation.
 	cClausePunct // ends a phrase: ، . : ( ) « » -
@@ -253,6 +255,8 @@ var lexClasses = map[string]lexClass{
 	"org-head-tail":        {bit: cOrgHeadTail},
 	"club-word":            {bit: cClubWord},
 	"club-head":            {bit: cClubHead},
+	"place-head":           {bit: cPlaceHead},
+	"compass":              {bit: cCompass},
 }
 
 // lexWord holds the classes of one normalized word.

@@ -711,6 +711,15 @@ func TestEntityRulesNews(t *testing.T) {
 			not:  []string{"region:منزوعه", "region:الغنيه-بالنفط", "region:سدد"},
 		},
 		{
+			name: "a place in parentheses is no acronym",
+			text: "المجموعة السادسة بنفيكا ( البرتغال ) - مانشستر يونايتد ( إنجلترا ) صفر - 1 .",
+			want: []wantEntity{
+				{id: "org:benfica", kind: "organization", country: "PT", mentions: []string{"بنفيكا"}},
+				{id: "PT", kind: "country", country: "PT", mentions: []string{"البرتغال"}},
+				{id: "org:manchester-united", kind: "organization", country: "GB", mentions: []string{"مانشستر يونايتد"}},
+			},
+		},
+		{
 			name: "a city read as a club",
 			text: "وفاز برشلونة الإسباني على ضيفه بثلاثة أهداف.",
 			not:  []string{"city:ES:barcelona"},

@@ -264,7 +264,9 @@ func (f *finder) noteState(slug, country string) {
 }
 
 // parenAcronym takes "(acronym)" right after an organisation ending at
-// token j as a mention of entity k, and returns the token after it.
+// token j as a mention of entity k, and returns the token after it. A
+// place's name or a demonym is no acronym: the country of a club in a
+// results table (سلتيك ( اسكتلندا )) is a place.
 func (f *finder) parenAcronym(j, k int) int {
 	toks := f.t.toks
 	if j+2 >= len(toks) || toks[j].norm != "(" || toks[j+1].kind != tokWord {
@@ -278,9 +280,15 @@ func (f *finder) parenAcronym(j, k int) int {
 		return j
 	}
 	for x := j + 1; x < close; x++ {
-		if utf8.RuneCountInString(toks[x].norm) > 8 {
+		switch f.matchKind(x) {
+		case KindCountry, KindCity, KindRegion:
+			return j // a place, no acronym: سلتيك ( اسكتلندا )
+		}
+		if utf8.RuneCountInString(toks[x].norm) > 8 || f.info[x].dem != 0 {
 			return j
 		}
+	}
+	for x := j + 1; x < close; x++ {
 		f.info[x].claimed = true
 	}
 	f.add(k, j+1, cut{}, close-1)

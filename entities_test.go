@@ -711,6 +711,17 @@ func TestEntityRulesNews(t *testing.T) {
 			not:  []string{"region:منزوعه", "region:الغنيه-بالنفط", "region:سدد"},
 		},
 		{
+			name: "a name ends before على, which normalization makes علي",
+			text: "وقال الصفدي خلال مؤتمر صحفي مع نظيره العراقي محمد الحكيم على هامش الزيارة إن الاتفاق سيطبق، واتفقا على ذلك.",
+			want: []wantEntity{{id: "person:محمد-الحكيم", kind: "person", mentions: []string{"محمد الحكيم"}}},
+			not:  []string{"person:محمد-الحكيم-علي"},
+		},
+		{
+			name: "a reporter in a dateline is no source",
+			text: "القاهرة - علي فراج - وقعت مصر والسودان اتفاقية للتعاون.",
+			not:  []string{"org:علي-فراج"},
+		},
+		{
 			name: "a place in parentheses is no acronym",
 			text: "المجموعة السادسة بنفيكا ( البرتغال ) - مانشستر يونايتد ( إنجلترا ) صفر - 1 .",
 			want: []wantEntity{
@@ -749,5 +760,40 @@ func TestEntityRulesNews(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPrepositionEndsName checks that على, which normalization folds into
+// the name علي, ends a person's name: a tagger span over محمد الحكيم على
+// (as the tagger reads it in some documents) gives the name محمد الحكيم,
+// while علي written with ي stays a name (محمد علي).
+func TestPrepositionEndsName(t *testing.T) {
+	tm, err := builtinTagger()
+	if tm == nil {
+		t.Skip(err)
+	}
+	for _, c := range []struct {
+		text string
+		last int // the end of the tagger's span, from token 2
+		want string
+	}{
+		{"مع نظيره محمد الحكيم على هامش الزيارة", 5, "محمد الحكيم"},
+		{"مع نظيره محمد علي في الزيارة", 4, "محمد علي"},
+	} {
+		tx := prepare(c.text)
+		f := &finder{t: tx, g: builtinGazetteer(), tm: tm, info: make([]tokInfo, len(tx.toks))}
+		f.scan()
+		f.tspans = []tagSpan{{first: 2, last: c.last, typ: tagPER}}
+		f.tagAt = make([]int32, len(tx.toks))
+		f.tagAt[2] = 1
+		end, ok := f.taggedNameEnd(2, 5)
+		got := f.mention(2, cut{}, end-1).Text
+		if !ok || got != c.want {
+			t.Errorf("%s: name %q (%v), want %q", c.text, got, ok, c.want)
+		}
+	}
+	tx := prepare("على علي")
+	if !tx.preposition(0) || tx.preposition(1) {
+		t.Errorf("preposition(على, علي) = %v, %v; want true, false", tx.preposition(0), tx.preposition(1))
 	}
 }

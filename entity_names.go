@@ -543,8 +543,8 @@ func (f *finder) datelineName(j int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start := j + 1
-	if sp, ok := f.taggedAt(start); ok && sp.typ == tagPER {
-		return 0, 0, false
+	if sp, ok := f.taggedAt(start); ok && sp.typ == tagPER || f.tm != nil && f.listed(start, 1<<listGiven) {
+		return 0, 0, false // a reporter: القاهرة - علي فراج -
 	}
 	k := start
 	for k < len(toks) && k-start < 3 && toks[k].kind == tokWord && !f.info[k].claimed && (f.info[k].match == 0 || k > start && f.matchKind(k) == KindCountry) &&
@@ -560,10 +560,10 @@ func (f *finder) datelineName(j int) (int, int, bool) {
 // namedAfterDemonym finds an organisation named after a definite word for
 // its kind and a demonym:
 //
-//	org-head(definite) demonym rare-word{1,2}
+//	org-head(definite) demonym rare-word
 //
-// (والشركة الروسية ترونسنافت). The name's words are rare (no frequent word,
-// no word of a class, no gazetteer name), as the tagger's lists know them:
+// (والشركة الروسية ترونسنافت). The name's word is rare (no frequent word,
+// no word of a class, no gazetteer name), as the tagger's lists know it:
 // without the tagger there is no such reading.
 func (f *finder) namedAfterDemonym() {
 	if f.tm == nil {
@@ -578,13 +578,10 @@ func (f *finder) namedAfterDemonym() {
 		if !ok {
 			continue
 		}
-		k := start
-		for k < start+2 && f.word(k, toks[i].sent) && f.rareName(k) {
-			k++
+		if !f.word(start, toks[i].sent) || !f.rareName(start) {
+			continue
 		}
-		if k == start || f.word(k, toks[i].sent) && f.rareName(k) {
-			continue // no name, or a longer run than a name
-		}
+		k := start + 1 // one word: a rare word after it is more often a verb (ترونسنافت تخص)
 		e := f.entity("org:"+f.nameKey(start, cut{}, k), KindOrganization, f.mention(start, cut{}, k-1).Text, country)
 		f.add(e, start, cut{}, k-1)
 		for m := start; m < k; m++ {

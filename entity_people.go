@@ -404,8 +404,8 @@ func (f *finder) addSurname(a, b, ent, after int) {
 			key, def = w, true
 		}
 	}
-	if f.info[a].cls.has(cFunc, cStop) && b-a == 1 {
-		return
+	if b-a == 1 && (f.info[a].cls.has(cFunc, cStop) || f.t.toks[a].is(cOn)) {
+		return // علي alone is also على, everywhere in the text
 	}
 	rest := make([]string, 0, b-a-1)
 	for k := a + 1; k < b; k++ {

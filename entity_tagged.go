@@ -53,10 +53,16 @@ func (f *finder) taggedNameEnd(j, end int) (int, bool) {
 			return end, false
 		}
 		k = sp.last
+		for k > j+1 && f.t.preposition(k-1) {
+			k-- // the tagger's name ends before على
+		}
 	} else if !f.listed(j, personLists) {
 		return end, false
 	}
 	for k < end {
+		if f.t.preposition(k) {
+			break // محمد الحكيم على هامش: على, not علي
+		}
 		if sp, ok := f.taggedAt(k); ok && sp.typ == tagPER {
 			k = sp.last
 			continue
@@ -98,6 +104,9 @@ func (f *finder) tagged() {
 	for _, sp := range f.tspans {
 		if f.anyCovered(covered, sp.first, sp.last) {
 			continue
+		}
+		for sp.last > sp.first+1 && f.t.preposition(sp.last-1) {
+			sp.last-- // a name ends before على (…الحكيم على هامش)
 		}
 		c := f.nameCut(sp.first)
 		k := f.taggedEntity(sp, c)

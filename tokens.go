@@ -188,6 +188,18 @@ func conjOnly(tk *token, c cut) bool {
 // The proclitics a word starts with. They are letters of the word, so the
 // token layer, which splits them, is the one place that spells them.
 
+// preposition reports whether token i is a word of class on (على) as
+// written in the original text, with ى: normalization folds it into علي,
+// the name Ali, which a text writes with ي.
+func (t *text) preposition(i int) bool {
+	tk := &t.toks[i]
+	if !tk.is(cOn) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t.src[tk.span.Start:tk.span.End])
+	return r == 'ى'
+}
+
 // leadingWa reports whether the word starts with the conjunction و, split
 // off as a proclitic: وقطر, والرئيس.
 func (t *token) leadingWa() bool { return t.ncut > 1 && strings.HasPrefix(t.norm, "و") }

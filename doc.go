@@ -143,7 +143,12 @@
 //     العليا الإسرائيلية), the source a dateline names (بغداد -عراق برس-),
 //     a quoted name after a kind of organisation (قناة «المنار»), an acronym
 //     in parentheses after a name (وكالة الأنباء القطرية (قنا)), and الوكالة
-//     for the news agency named last before it.
+//     for the news agency named last before it; two bodies named by a dual
+//     (وزارتا الخارجية الصومالية والمصرية), a ministry named by its
+//     portfolio alone (الخارجية الصومالية), a body named by an adjective
+//     (المؤتمر الوطني العام), a sports club named after its city (دينامو
+//     كييف، فريق ليون), and a place after a word for a kind of place when
+//     the text says where it lies (حي الدورة جنوبي العاصمة).
 //   - A trained tagger finds the people, organisations and places that no
 //     list holds and no title introduces: a first-order averaged perceptron
 //     over the package's own tokens, decoded with Viterbi in two stages (the
@@ -174,9 +179,10 @@
 //
 // The built-in gazetteer is the file data/gazetteer.tsv, embedded in the
 // package: 198 countries (every UN member and observer state, Taiwan,
-// Kosovo, Western Sahara) with their demonyms, 660 cities, 4 regions and
-// 250 organisations (UN bodies, regional organisations, news agencies with
-// their acronyms, movements and armed groups, large companies). Its header
+// Kosovo, Western Sahara) with their demonyms, 660 cities, 8 regions and
+// 324 organisations (UN bodies, regional organisations, news agencies with
+// their acronyms, movements and armed groups, large companies, social
+// networks, football clubs). Its header
 // says where the facts come from. Add entries with [WithEntries]; an entry
 // of the caller wins over a built-in one of the same name.
 //

@@ -188,8 +188,7 @@ type foundEntity struct {
 type tokRange struct{ first, last int }
 
 type surname struct {
-	key   string // the first word, without its article
-	rest  []string
+	rest  []string // the words after the first, the map's key (its first word without its article)
 	def   bool
 	ent   int
 	after int // token index after which the key may link
@@ -395,6 +394,22 @@ func (f *finder) entity(id string, kind EntityKind, name, country string) int {
 	f.ents = append(f.ents, &foundEntity{Entity: Entity{ID: id, Kind: kind, Name: name, Country: country}, first: -1})
 	f.byID[id] = len(f.ents) - 1
 	return len(f.ents) - 1
+}
+
+// namedEntity returns the entity whose ID is prefix and the words of
+// tokens [a, b), the first read through c (see nameKey), creating it with
+// kind, country and those words as its name, and adds them as its mention.
+func (f *finder) namedEntity(prefix string, kind EntityKind, a int, c cut, b int, country string) int {
+	k := f.entity(prefix+f.nameKey(a, c, b), kind, f.mention(a, c, b-1).Text, country)
+	f.add(k, a, c, b-1)
+	return k
+}
+
+// claim marks tokens [a, b) as read by a rule: no later rule reads them.
+func (f *finder) claim(a, b int) {
+	for i := a; i < b; i++ {
+		f.info[i].claimed = true
+	}
 }
 
 // add adds the mention of tokens i (read through the cut c) to j to

@@ -784,6 +784,7 @@ func TestPrepositionEndsName(t *testing.T) {
 		f := &finder{t: tx, g: builtinGazetteer(), tm: tm, info: make([]tokInfo, len(tx.toks))}
 		f.scan()
 		f.tspans = []tagSpan{{first: 2, last: c.last, typ: tagPER}}
+		f.endNamesBeforeOn()
 		f.tagAt = make([]int32, len(tx.toks))
 		f.tagAt[2] = 1
 		end, ok := f.taggedNameEnd(2, 5)

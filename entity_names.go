@@ -89,19 +89,21 @@ func (f *finder) institution(i int) (int, bool) {
 func (f *finder) ministryAlone(i int) (int, bool) {
 	tk := &f.t.toks[i]
 	tb := f.g.insts
-	if !f.info[i].def || tb.ministry < 0 || !tb.alone[tk.definiteStem()] {
+	if !f.info[i].def || tb.ministry < 0 {
 		return i + 1, false
 	}
-	if i > 0 && (f.adjectivePosition(i) || f.info[i-1].cls.has(cOffice, cCounter) && f.t.toks[i-1].sent == tk.sent) {
-		return i + 1, false
-	}
+	// The cheap tests first: this runs at every definite word.
 	country, end, ok := f.demonymAt(i+1, tk.sent)
 	if !ok || country == "" {
 		return i + 1, false
 	}
+	port := tk.definiteStem()
+	if !tb.alone[port] || i > 0 && (f.adjectivePosition(i) || f.info[i-1].cls.has(cOffice, cCounter) && f.t.toks[i-1].sent == tk.sent) {
+		return i + 1, false
+	}
 	in := &tb.heads[tb.ministry]
 	c := f.nameCut(i)
-	k := f.nationalBody(in, in.slug+tb.portfolios[tk.definiteStem()], country, f.mention(i, c, end-1).Text)
+	k := f.nationalBody(in, in.slug+tb.portfolios[port], country, f.mention(i, c, end-1).Text)
 	f.add(k, i, c, end-1)
 	return end, true
 }
@@ -288,9 +290,7 @@ func (f *finder) parenAcronym(j, k int) int {
 			return j
 		}
 	}
-	for x := j + 1; x < close; x++ {
-		f.info[x].claimed = true
-	}
+	f.claim(j+1, close)
 	f.add(k, j+1, cut{}, close-1)
 	if close == j+2 && !f.ambiguousAcronym(j+1) {
 		if f.acr == nil {
@@ -415,8 +415,7 @@ func (f *finder) club(i int) (int, bool) {
 	if !word {
 		first, c = i+1, m.c
 	}
-	k := f.entity("org:"+f.nameKey(first, c, m.end), KindOrganization, f.mention(first, c, m.end-1).Text, f.g.ents[m.p.ref].country)
-	f.add(k, first, c, m.end-1)
+	f.namedEntity("org:", KindOrganization, first, c, m.end, f.g.ents[m.p.ref].country)
 	return m.end, true
 }
 
@@ -450,9 +449,7 @@ func (f *finder) placeAfterHead(i int) (int, bool) {
 	} else if !f.placeLies(e, sent) {
 		return i + 1, false // منطقة منزوعة السلاح في إدلب: an adjective
 	}
-	c := f.nameCut(j)
-	k := f.entity("region:"+f.nameKey(j, c, e), KindRegion, f.mention(j, c, e-1).Text, "")
-	f.add(k, j, c, e-1)
+	f.namedEntity("region:", KindRegion, j, f.nameCut(j), e, "")
 	return e, true
 }
 
@@ -524,9 +521,8 @@ func (f *finder) datelineSources() {
 			}
 		}
 		if start, end, ok := f.datelineName(j); ok {
-			k := f.entity("org:"+f.nameKey(start, cut{}, end), KindOrganization, f.mention(start, cut{}, end-1).Text, "")
+			k := f.namedEntity("org:", KindOrganization, start, cut{}, end, "")
 			f.ents[k].facts.newsAgency = true
-			f.add(k, start, cut{}, end-1)
 			f.noteAgency(k)
 		}
 	}
@@ -578,23 +574,13 @@ func (f *finder) namedAfterDemonym() {
 		if !ok {
 			continue
 		}
-		if !f.word(start, toks[i].sent) || !f.rareName(start) {
+		// One word: a rare word after it is more often a verb (ترونسنافت تخص).
+		if !f.word(start, toks[i].sent) || f.tagAt[start] != 0 || !f.rareWord(start) {
 			continue
 		}
-		k := start + 1 // one word: a rare word after it is more often a verb (ترونسنافت تخص)
-		e := f.entity("org:"+f.nameKey(start, cut{}, k), KindOrganization, f.mention(start, cut{}, k-1).Text, country)
-		f.add(e, start, cut{}, k-1)
-		for m := start; m < k; m++ {
-			f.info[m].claimed = true
-		}
+		f.namedEntity("org:", KindOrganization, start, cut{}, start+1, country)
+		f.claim(start, start+1)
 	}
-}
-
-// rareName reports whether token j may be a word of a name no list holds:
-// unclaimed, in no class and no gazetteer name, and rare in the tagger's
-// training text.
-func (f *finder) rareName(j int) bool {
-	return f.tagAt[j] == 0 && f.rareWord(j)
 }
 
 // rareWord reports whether token j is a word that may be part of a name no
@@ -652,14 +638,11 @@ func (f *finder) quotedNames() {
 		default:
 			continue
 		}
-		e := f.entity("org:"+f.nameKey(start, cut{}, k), KindOrganization, f.mention(start, cut{}, k-1).Text, "")
-		f.add(e, start, cut{}, k-1)
+		e := f.namedEntity("org:", KindOrganization, start, cut{}, k, "")
 		if f.info[i].cls.has(cMediaHead) {
 			f.ents[e].facts.newsAgency = true // a source, no party (see cMediaHead)
 		}
-		for m := start; m < k; m++ {
-			f.info[m].claimed = true
-		}
+		f.claim(start, k)
 	}
 }
 

@@ -414,5 +414,5 @@ func (f *finder) addSurname(a, b, ent, after int) {
 	if f.surnames == nil {
 		f.surnames = make(map[string][]surname)
 	}
-	f.surnames[key] = append(f.surnames[key], surname{key: key, rest: rest, def: def, ent: ent, after: after})
+	f.surnames[key] = append(f.surnames[key], surname{rest: rest, def: def, ent: ent, after: after})
 }

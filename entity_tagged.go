@@ -20,8 +20,21 @@ func (f *finder) tag() {
 	}
 	f.tspans = f.tm.tag(f.t, lexiconMarks(f.t))
 	f.tagAt = make([]int32, len(f.t.toks))
+	f.endNamesBeforeOn()
 	for k, sp := range f.tspans {
 		f.tagAt[sp.first] = int32(k + 1)
+	}
+}
+
+// endNamesBeforeOn ends each of the tagger's people before a على it
+// ends with: normalization folds على into علي, the name Ali, and the
+// tagger reads محمد الحكيم على هامش as one name.
+func (f *finder) endNamesBeforeOn() {
+	for k := range f.tspans {
+		sp := &f.tspans[k]
+		for sp.typ == tagPER && sp.last > sp.first+1 && f.t.preposition(sp.last-1) {
+			sp.last--
+		}
 	}
 }
 
@@ -53,9 +66,6 @@ func (f *finder) taggedNameEnd(j, end int) (int, bool) {
 			return end, false
 		}
 		k = sp.last
-		for k > j+1 && f.t.preposition(k-1) {
-			k-- // the tagger's name ends before على
-		}
 	} else if !f.listed(j, personLists) {
 		return end, false
 	}
@@ -105,9 +115,6 @@ func (f *finder) tagged() {
 		if f.anyCovered(covered, sp.first, sp.last) {
 			continue
 		}
-		for sp.last > sp.first+1 && f.t.preposition(sp.last-1) {
-			sp.last-- // a name ends before على (…الحكيم على هامش)
-		}
 		c := f.nameCut(sp.first)
 		k := f.taggedEntity(sp, c)
 		if k < 0 {
@@ -147,19 +154,13 @@ func (f *finder) taggedEntity(sp tagSpan, c cut) int {
 	if sp.typ == tagLOC && sp.last-sp.first == 1 && f.info[sp.first].dem != 0 {
 		return -1 // a demonym: an adjective, not a place
 	}
-	name := f.mention(sp.first, c, sp.last-1).Text
-	key := f.nameKey(sp.first, c, sp.last)
 	switch sp.typ {
 	case tagPER:
 		return f.addPersonCut(sp.first, c, sp.last, "", "")
 	case tagORG:
-		k := f.entity("org:"+key, KindOrganization, name, "")
-		f.add(k, sp.first, c, sp.last-1)
-		return k
+		return f.namedEntity("org:", KindOrganization, sp.first, c, sp.last, "")
 	case tagLOC:
-		k := f.entity("region:"+key, KindRegion, name, "")
-		f.add(k, sp.first, c, sp.last-1)
-		return k
+		return f.namedEntity("region:", KindRegion, sp.first, c, sp.last, "")
 	}
 	return -1
 }

@@ -468,13 +468,10 @@ const defRoles = roleMask(1)<<wCardinal | 1<<wFew | 1<<wMonth | 1<<wWeekday | 1<
 // its proclitics, and wNumber for a number: what rules may start at it.
 func (m *dateMatcher) startsAt(i int, first bool) roleMask {
 	r := m.rolesOf(i)
-	switch {
-	case first:
+	if first {
 		return r.first
-	case m.t.toks[i].kind == tokPunct:
-		return 0
 	}
-	return r.whole
+	return r.whole // none for a mark: readRoles gives it none
 }
 
 // candidate reports whether a rule may start at token i: a number, or a

@@ -19,6 +19,38 @@ const featureSetVersion = "arnews-tagger-features/1"
 type tagDoc struct {
 	toks  []tagTok
 	sents []tagSent
+	// typ gives each token its word type, an index into types: tokens
+	// with the same strings share one. They are set by index.
+	typ   []int32
+	types []wordType
+}
+
+// wordType is a word of a document: its hashes and its first token.
+type wordType struct {
+	h   tokHash
+	tok int32
+}
+
+// index sets d's word types, once: what a word's features score is
+// computed once per document and stage, not at each of its tokens.
+func (d *tagDoc) index() {
+	if d.typ != nil && len(d.typ) == len(d.toks) {
+		return
+	}
+	d.typ = make([]int32, len(d.toks))
+	d.types = d.types[:0]
+	// News has about one distinct word in four tokens.
+	ids := make(map[uint64]int32, len(d.toks)/4)
+	for i := range d.toks {
+		h := hashTok(&d.toks[i])
+		t, ok := ids[h.key()]
+		if !ok {
+			t = int32(len(d.types))
+			ids[h.key()] = t
+			d.types = append(d.types, wordType{h, int32(i)})
+		}
+		d.typ[i] = t
+	}
 }
 
 // tagSent is a sentence: the tokens [first, last).

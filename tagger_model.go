@@ -49,7 +49,7 @@ func featID(key uint64) uint32 {
 // use.
 type tagModel struct {
 	header modelHeader
-	stages []featTable // the weights of each stage, in order
+	stages []*stage // the weights of each stage, in order
 	lists  nameLists
 }
 
@@ -150,10 +150,10 @@ func decodeModel(file []byte) (*tagModel, error) {
 	if ns == 0 || ns > 4 {
 		return nil, fmt.Errorf("%w: %d stages", errModel, ns)
 	}
-	m.stages = make([]featTable, ns)
+	m.stages = make([]*stage, ns)
 	for k := range m.stages {
 		sw := r.stage()
-		m.stages[k] = newFeatTable(&sw)
+		m.stages[k] = newStage(newFeatTable(&sw))
 	}
 	if n := r.uint32(); n != numLists {
 		return nil, fmt.Errorf("%w: %d word lists, want %d", errModel, n, numLists)

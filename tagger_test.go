@@ -325,7 +325,7 @@ func TestQuantizeRoundTrip(t *testing.T) {
 	}
 	for k, id := range sw.ids {
 		var p packed
-		m.stages[0].add(uint64(id)<<32, &p)
+		m.stages[0].w.add(uint64(id)<<32, &p)
 		got := p.unpack()
 		for c := range nLabels {
 			if got[c] != int64(sw.weights[k][c]) {
@@ -334,7 +334,7 @@ func TestQuantizeRoundTrip(t *testing.T) {
 		}
 	}
 	var none packed
-	m.stages[0].add(uint64(12)<<32, &none)
+	m.stages[0].w.add(uint64(12)<<32, &none)
 	if none != (packed{}) {
 		t.Errorf("dropped feature has weights %v", none)
 	}

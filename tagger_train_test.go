@@ -143,8 +143,7 @@ func trainModel(raw []byte, cfg trainConfig, logf func(string, ...any)) ([]byte,
 		dev[i] = example{a: a, lists: full}
 	}
 	s1, e1 := trainStage("stage 1", train, dev, cfg, logf)
-	t1 := newFeatTable(&s1)
-	setStacks(dev, firstLabels(&t1, dev), cfg.docWindow)
+	setStacks(dev, firstLabels(newStage(newFeatTable(&s1)), dev), cfg.docWindow)
 	setStacks(train, outOfFold(train, dev, cfg, logf), cfg.docWindow)
 	s2, e2 := trainStage("stage 2", train, dev, cfg, logf)
 	mw := &modelWeights{stages: []stageWeights{s1, s2}, lists: full.sorted()}
@@ -197,7 +196,7 @@ func trainStage(name string, train, dev []example, cfg trainConfig, logf func(st
 
 // firstLabels returns the labels the first-stage weights w give the
 // tokens of each example.
-func firstLabels(w *featTable, exs []example) [][]uint8 {
+func firstLabels(w *stage, exs []example) [][]uint8 {
 	var dec decoder
 	out := make([][]uint8, len(exs))
 	for i, ex := range exs {
@@ -224,8 +223,7 @@ func outOfFold(train, dev []example, cfg trainConfig, logf func(string, ...any))
 		var last string
 		sw, _ := trainStage(fmt.Sprintf("stage 1 without fold %d", k), in, dev, cfg, func(f string, a ...any) { last = fmt.Sprintf(f, a...) })
 		logf("%s", last)
-		w := newFeatTable(&sw)
-		for j, l := range firstLabels(&w, held) {
+		for j, l := range firstLabels(newStage(newFeatTable(&sw)), held) {
 			out[at[j]] = l
 		}
 	}

@@ -1,0 +1,345 @@
+package arnews
+
+import "math/bits"
+
+// This file holds the tagger's decoder. It scores the same features as
+// featurize lists (tagger_features.go), which is what training reads, but
+// sums them in an order that looks each weight up once where it can:
+//
+//   - a word's intrinsic features, and the features it gives the tokens
+//     up to two places around it (their tNormAt, tStemAt, tSufAt and
+//     tShapeAt keys), depend on the word alone: they are summed once per
+//     word of the document (wordScores);
+//   - the features over small closed sets (marks, the first stage's
+//     labels, the document's view) are summed once per stage, when the
+//     model is loaded (stage);
+//   - only the word bigrams are looked up at every token.
+//
+// TestDecoderMatchesFeatures checks that both ways give the same lattice.
+
+// stage is one stage of a model: its weights, and the weights of its
+// features over small closed sets, looked up once. It is immutable.
+type stage struct {
+	w      featTable
+	trans  [nPrev]packed                 // tTrans by previous label
+	marks  [3][32]packed                 // tMarkAt by offset+1 and mark bit
+	stack  [nLabels]packed               // tStack by label
+	ctx    [nPrev][nPrev][nLabels]packed // tStackCtx by previous, next and own label
+	types  [8]packed                     // tDocTypes by types
+	typesL [8][nLabels]packed            // tDocTypesLabel by types and label
+	begins [8][8]packed                  // tDocBegins by begins and types
+	share  [4][8]packed                  // tDocShare by share and types
+	around [8][8][8]packed               // tDocAround by the neighbours' types and the token's
+}
+
+// newStage returns the stage of the weights w.
+func newStage(w featTable) *stage {
+	sg := &stage{w: w}
+	for p := range uint64(nPrev) {
+		w.add(fkey(tTrans, p, 0), &sg.trans[p])
+	}
+	for o := range uint64(3) {
+		for b := range uint64(32) {
+			w.add(fkey(tMarkAt, o, 1<<b), &sg.marks[o][b])
+		}
+	}
+	for l := range uint64(nLabels) {
+		w.add(fkey(tStack, l, 0), &sg.stack[l])
+		for p := range uint64(nPrev) {
+			for n := range uint64(nPrev) {
+				w.add(fkey(tStackCtx, p<<8|n, l), &sg.ctx[p][n][l])
+			}
+		}
+	}
+	for t := range uint64(8) {
+		w.add(fkey(tDocTypes, t, 0), &sg.types[t])
+		for l := range uint64(nLabels) {
+			w.add(fkey(tDocTypesLabel, t, l), &sg.typesL[t][l])
+		}
+		for b := range uint64(8) {
+			w.add(fkey(tDocBegins, b<<8|t, 0), &sg.begins[b][t])
+		}
+		for s := range uint64(4) {
+			w.add(fkey(tDocShare, s<<8|t, 0), &sg.share[s][t])
+		}
+		for p := range uint64(8) {
+			for n := range uint64(8) {
+				w.add(fkey(tDocAround, p<<8|n, t), &sg.around[p][n][t])
+			}
+		}
+	}
+	return sg
+}
+
+// addTo adds the packed values v to s.
+func (s *packed) addTo(v *packed) {
+	for k := range nPacked {
+		s[k] += v[k]
+	}
+}
+
+// near names the places around a token whose words its context features
+// read: two before, one before, one after, two after.
+var nearOffsets = [4]int{-2, -1, 1, 2}
+
+// decoder holds the buffers of decoding, and the scores of the words of
+// the document being decoded.
+type decoder struct {
+	lat    lattice
+	buf    []uint8
+	keys   []uint64
+	marks  []tokMarks
+	views  []docView
+	scores []wordScores  // by word type of the document (tagDoc.typ)
+	pad    [2]wordScores // the padding before and after a sentence
+}
+
+// wordScores are what a word's features give, the same wherever it
+// occurs: its emission scores from its intrinsic keys, the scores it
+// gives the tokens around it (near, by nearOffsets), its transition
+// scores after each previous label (with the label-pair weights), and
+// the marks of the model's word lists.
+type wordScores struct {
+	emit  packed
+	near  [4]packed
+	edge  [nPrev][nLabels]int32
+	marks tokMarks
+}
+
+// decode returns the labels that stage sg gives every token of d,
+// sentence by sentence; st is the first stage's output for every stage
+// after the first, else nil.
+func (dec *decoder) decode(sg *stage, d *tagDoc, nl nameLists, st *stackInput) []uint8 {
+	out := make([]uint8, len(d.toks))
+	dec.scoreWords(sg, d, nl, st != nil)
+	for _, s := range d.sents {
+		if s.last == s.first || !hasLetters(d.toks[s.first:s.last]) {
+			continue // no word, no name: every label is O
+		}
+		dec.fill(sg, d, s, st)
+		dec.buf = dec.lat.viterbi(dec.buf)
+		copy(out[s.first:s.last], dec.buf)
+	}
+	return out
+}
+
+// scoreWords computes the scores of every word type of d, and of the
+// padding.
+func (dec *decoder) scoreWords(sg *stage, d *tagDoc, nl nameLists, second bool) {
+	d.index()
+	if cap(dec.scores) < len(d.types) {
+		dec.scores = make([]wordScores, len(d.types))
+	}
+	dec.scores = dec.scores[:len(d.types)]
+	for t, wt := range d.types {
+		dec.scoreWord(&dec.scores[t], sg, &d.toks[wt.tok], wt.h, second)
+		dec.scores[t].marks = nl.marks(wt.h)
+	}
+	for k, h := range []uint64{padBefore, padAfter} {
+		dec.scoreNear(&dec.pad[k], sg, tokHash{h, h, h, h, h}, second)
+	}
+}
+
+// scoreWord computes the scores ws of the token tk with hashes h.
+func (dec *decoder) scoreWord(ws *wordScores, sg *stage, tk *tagTok, h tokHash, second bool) {
+	ws.emit = packed{}
+	dec.keys = intrinsicFeatures(dec.keys[:0], tk, h, second)
+	for _, k := range dec.keys {
+		sg.w.add(k, &ws.emit)
+	}
+	for p := range uint64(nPrev) {
+		edge := sg.trans[p]
+		sg.w.add(fkey(tPrevWord, p, h.norm), &edge)
+		narrow(&ws.edge[p], &edge)
+	}
+	dec.scoreNear(ws, sg, h, second)
+}
+
+// scoreNear computes what the word with hashes h gives the context
+// features of the tokens around it: the keys contextFeatures (first
+// stage) or liteContextFeatures (second) make of a neighbour.
+func (dec *decoder) scoreNear(ws *wordScores, sg *stage, h tokHash, second bool) {
+	ws.near = [4]packed{}
+	sg.w.add(fkey(tNormAt, 1, h.norm), &ws.near[1])
+	sg.w.add(fkey(tNormAt, 3, h.norm), &ws.near[2])
+	if second {
+		return
+	}
+	sg.w.add(fkey(tNormAt, 0, h.norm), &ws.near[0])
+	sg.w.add(fkey(tNormAt, 4, h.norm), &ws.near[3])
+	for q, side := range [2]uint64{0, 1} {
+		n := &ws.near[1+q]
+		sg.w.add(fkey(tSufAt, h.suf2, side), n)
+		sg.w.add(fkey(tStemAt, h.stem, side), n)
+		sg.w.add(fkey(tShapeAt, h.shape, side), n)
+	}
+}
+
+// fill fills the lattice with the scores of sentence s of d.
+func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
+	n := s.last - s.first
+	dec.lat.reset(n)
+	typ := d.typ[s.first:s.last]
+	dec.marks = dec.marks[:0]
+	for k, t := range typ {
+		dec.marks = append(dec.marks, d.toks[s.first+k].marks|dec.scores[t].marks)
+	}
+	second := st != nil
+	if second {
+		dec.views = dec.views[:0]
+		for k, t := range typ {
+			dec.views = append(dec.views, st.view(s.first+k, d.types[t].h.stem))
+		}
+	}
+	for k, t := range typ {
+		ws := &dec.scores[t]
+		sum := ws.emit
+		for q, o := range nearOffsets {
+			switch j := k + o; {
+			case second && (q == 0 || q == 3):
+			case j < 0:
+				sum.addTo(&dec.pad[0].near[q])
+			case j >= n:
+				sum.addTo(&dec.pad[1].near[q])
+			default:
+				sum.addTo(&dec.scores[typ[j]].near[q])
+			}
+		}
+		if second {
+			dec.addStack(&sum, sg, st, s, k)
+		} else {
+			prev, next := padBefore, padAfter
+			if k > 0 {
+				prev = d.types[typ[k-1]].h.norm
+			}
+			if k+1 < n {
+				next = d.types[typ[k+1]].h.norm
+			}
+			norm := d.types[t].h.norm
+			sg.w.add(fkey(tBigram, prev, norm), &sum)
+			sg.w.add(fkey(tBigramR, norm, next), &sum)
+		}
+		for o := -1; o <= 1; o++ {
+			if j := k + o; j >= 0 && j < n {
+				for m := uint32(dec.marks[j]); m != 0; m &= m - 1 {
+					sum.addTo(&sg.marks[o+1][bits.TrailingZeros32(m)])
+				}
+			}
+		}
+		dec.lat.emit[k] = sum.unpack()
+		if k == 0 {
+			widen(&dec.lat.edge[k][startLabel], &ws.edge[startLabel])
+		} else {
+			for p := range nLabels {
+				widen(&dec.lat.edge[k][p], &ws.edge[p])
+			}
+		}
+	}
+}
+
+// addStack adds to sum the second-stage scores of token k of sentence s:
+// the keys stackFeatures makes, looked up in the stage's tables.
+func (dec *decoder) addStack(sum *packed, sg *stage, st *stackInput, s tagSent, k int) {
+	i := s.first + k
+	l := st.labels[i]
+	prev, next := uint8(startLabel), uint8(startLabel)
+	var pv, nv docView
+	if k > 0 {
+		prev, pv = st.labels[i-1], dec.views[k-1]
+	}
+	if i+1 < s.last {
+		next, nv = st.labels[i+1], dec.views[k+1]
+	}
+	v := dec.views[k]
+	sum.addTo(&sg.stack[l])
+	sum.addTo(&sg.ctx[prev][next][l])
+	sum.addTo(&sg.types[v.types])
+	sum.addTo(&sg.typesL[v.types][l])
+	sum.addTo(&sg.begins[v.begins][v.types])
+	sum.addTo(&sg.share[v.share][v.types])
+	sum.addTo(&sg.around[pv.types][nv.types][v.types])
+}
+
+// widen copies the scores s into d.
+func widen(d *[nLabels]int64, s *[nLabels]int32) {
+	for c, v := range s {
+		d[c] = int64(v)
+	}
+}
+
+// narrow unpacks the scores s into d. A word's scores are sums of a few
+// dozen int16 weights, far inside the range of int32.
+func narrow(d *[nLabels]int32, s *packed) {
+	for c, v := range s.unpack() {
+		d[c] = int32(v)
+	}
+}
+
+// lattice holds the scores of one sentence: emit[k][c] of label c at
+// token k, edge[k][p][c] of label c at token k after label p.
+type lattice struct {
+	emit []([nLabels]int64)
+	edge []([nPrev][nLabels]int64)
+	back []([nLabels]uint8)
+}
+
+// reset sizes the lattice for n tokens, all scores zero.
+func (l *lattice) reset(n int) {
+	if cap(l.emit) < n {
+		l.emit = make([][nLabels]int64, n)
+		l.edge = make([][nPrev][nLabels]int64, n)
+		l.back = make([][nLabels]uint8, n)
+	}
+	l.emit, l.edge, l.back = l.emit[:n], l.edge[:n], l.back[:n]
+	clear(l.emit)
+	clear(l.edge)
+}
+
+// viterbi returns the best label sequence of the lattice under the BIO
+// constraints (allowed), reusing out. Ties go to the lower label.
+func (l *lattice) viterbi(out []uint8) []uint8 {
+	n := len(l.emit)
+	if cap(out) < n {
+		out = make([]uint8, n)
+	}
+	out = out[:n]
+	var cur [nLabels]int64
+	var ok [nLabels]bool // a label is reachable at the current token
+	for c := range uint8(nLabels) {
+		ok[c] = allowed(startLabel, c)
+		cur[c] = l.edge[0][startLabel][c] + l.emit[0][c]
+	}
+	for k := 1; k < n; k++ {
+		prev, prevOK := cur, ok
+		for c := range uint8(nLabels) {
+			ok[c] = false
+			var best int64
+			// Every label may precede O or B; only B and I of its type
+			// precede an I label, and they are the two labels before it.
+			lo, hi := uint8(0), uint8(nLabels)
+			if c != labelO && !isBegin(c) {
+				lo, hi = c-1, c+1
+			}
+			for p := lo; p < hi; p++ {
+				if !prevOK[p] {
+					continue
+				}
+				if s := prev[p] + l.edge[k][p][c]; !ok[c] || s > best {
+					best, ok[c], l.back[k][c] = s, true, p
+				}
+			}
+			cur[c] = best + l.emit[k][c]
+		}
+	}
+	last := uint8(0)
+	for c := range uint8(nLabels) {
+		if ok[c] && (!ok[last] || cur[c] > cur[last]) {
+			last = c
+		}
+	}
+	for k := n - 1; k >= 0; k-- {
+		out[k] = last
+		last = l.back[k][last]
+	}
+	return out
+}

@@ -151,10 +151,15 @@ func hasLetters(toks []tagTok) bool {
 func evidenceOf(d *tagDoc, labels []uint8) docEvidence {
 	// A stem recurs: news has about one distinct stem in four tokens, and
 	// a text that repeats a few tokens far fewer.
-	ev := make(docEvidence, min(len(d.toks)/4, 1024))
 	d.index()
+	byType := make([][nLabels + 1]int32, len(d.types))
 	for i, t := range d.typ {
-		ev.add(d.types[t].h.stem, labels[i])
+		byType[t][labels[i]]++
+		byType[t][nLabels]++
+	}
+	ev := make(docEvidence, min(len(d.types), 1024))
+	for t := range d.types {
+		ev.merge(d.types[t].h.stem, &byType[t])
 	}
 	return ev
 }

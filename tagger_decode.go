@@ -90,8 +90,13 @@ type decoder struct {
 	keys   []uint64
 	marks  []tokMarks
 	views  []docView
-	scores []wordScores  // by word type of the document (tagDoc.typ)
-	pad    [2]wordScores // the padding before and after a sentence
+	ev     [][nLabels + 1]int32 // the document's evidence of each word type's stem
+	scores []wordScores         // by word type of the document (tagDoc.typ)
+	pad    [2]wordScores        // the padding before and after a sentence
+	// edges holds the transition scores of the words that have weights
+	// of their own after some label; edges[0] those of every other word,
+	// the label-pair weights alone.
+	edges [][nPrev][nLabels]int32
 }
 
 // wordScores are what a word's features give, the same wherever it
@@ -102,7 +107,7 @@ type decoder struct {
 type wordScores struct {
 	emit  packed
 	near  [4]packed
-	edge  [nPrev][nLabels]int32
+	edge  int32 // index in decoder.edges
 	marks tokMarks
 }
 
@@ -111,7 +116,7 @@ type wordScores struct {
 // after the first, else nil.
 func (dec *decoder) decode(sg *stage, d *tagDoc, nl nameLists, st *stackInput) []uint8 {
 	out := make([]uint8, len(d.toks))
-	dec.scoreWords(sg, d, nl, st != nil)
+	dec.start(sg, d, nl, st)
 	for _, s := range d.sents {
 		if s.last == s.first || !hasLetters(d.toks[s.first:s.last]) {
 			continue // no word, no name: every label is O
@@ -123,14 +128,28 @@ func (dec *decoder) decode(sg *stage, d *tagDoc, nl nameLists, st *stackInput) [
 	return out
 }
 
-// scoreWords computes the scores of every word type of d, and of the
-// padding.
-func (dec *decoder) scoreWords(sg *stage, d *tagDoc, nl nameLists, second bool) {
+// start readies the decoder for the sentences of d: it computes the
+// scores of every word type of d and of the padding, and for a second
+// stage (st not nil) looks up the evidence of every word type's stem.
+func (dec *decoder) start(sg *stage, d *tagDoc, nl nameLists, st *stackInput) {
 	d.index()
+	second := st != nil
+	if second {
+		dec.ev = dec.ev[:0]
+		for _, wt := range d.types {
+			dec.ev = append(dec.ev, st.ev[wt.h.stem])
+		}
+	}
 	if cap(dec.scores) < len(d.types) {
 		dec.scores = make([]wordScores, len(d.types))
 	}
 	dec.scores = dec.scores[:len(d.types)]
+	dec.edges = dec.edges[:0]
+	var plain [nPrev][nLabels]int32
+	for p := range nPrev {
+		narrow(&plain[p], &sg.trans[p])
+	}
+	dec.edges = append(dec.edges, plain)
 	for t, wt := range d.types {
 		dec.scoreWord(&dec.scores[t], sg, &d.toks[wt.tok], wt.h, second)
 		dec.scores[t].marks = nl.marks(wt.h)
@@ -147,10 +166,19 @@ func (dec *decoder) scoreWord(ws *wordScores, sg *stage, tk *tagTok, h tokHash, 
 	for _, k := range dec.keys {
 		sg.w.add(k, &ws.emit)
 	}
+	ws.edge = 0
 	for p := range uint64(nPrev) {
+		var own packed
+		if !sg.w.add(fkey(tPrevWord, p, h.norm), &own) {
+			continue
+		}
+		if ws.edge == 0 {
+			ws.edge = int32(len(dec.edges))
+			dec.edges = append(dec.edges, dec.edges[0])
+		}
 		edge := sg.trans[p]
-		sg.w.add(fkey(tPrevWord, p, h.norm), &edge)
-		narrow(&ws.edge[p], &edge)
+		edge.addTo(&own)
+		narrow(&dec.edges[ws.edge][p], &edge)
 	}
 	dec.scoreNear(ws, sg, h, second)
 }
@@ -178,7 +206,7 @@ func (dec *decoder) scoreNear(ws *wordScores, sg *stage, h tokHash, second bool)
 // fill fills the lattice with the scores of sentence s of d.
 func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
 	n := s.last - s.first
-	dec.lat.reset(n)
+	dec.lat.resize(n) // every score viterbi reads is set below
 	typ := d.typ[s.first:s.last]
 	dec.marks = dec.marks[:0]
 	for k, t := range typ {
@@ -188,7 +216,7 @@ func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
 	if second {
 		dec.views = dec.views[:0]
 		for k, t := range typ {
-			dec.views = append(dec.views, st.view(s.first+k, d.types[t].h.stem))
+			dec.views = append(dec.views, viewOf(dec.ev[t], st.labels[s.first+k]))
 		}
 	}
 	for k, t := range typ {
@@ -227,11 +255,12 @@ func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
 			}
 		}
 		dec.lat.emit[k] = sum.unpack()
+		edge := &dec.edges[ws.edge]
 		if k == 0 {
-			widen(&dec.lat.edge[k][startLabel], &ws.edge[startLabel])
+			widen(&dec.lat.edge[k][startLabel], &edge[startLabel])
 		} else {
 			for p := range nLabels {
-				widen(&dec.lat.edge[k][p], &ws.edge[p])
+				widen(&dec.lat.edge[k][p], &edge[p])
 			}
 		}
 	}
@@ -285,14 +314,20 @@ type lattice struct {
 
 // reset sizes the lattice for n tokens, all scores zero.
 func (l *lattice) reset(n int) {
+	l.resize(n)
+	clear(l.emit)
+	clear(l.edge)
+}
+
+// resize sizes the lattice for n tokens, leaving their scores as they
+// were.
+func (l *lattice) resize(n int) {
 	if cap(l.emit) < n {
 		l.emit = make([][nLabels]int64, n)
 		l.edge = make([][nPrev][nLabels]int64, n)
 		l.back = make([][nLabels]uint8, n)
 	}
 	l.emit, l.edge, l.back = l.emit[:n], l.edge[:n], l.back[:n]
-	clear(l.emit)
-	clear(l.edge)
 }
 
 // viterbi returns the best label sequence of the lattice under the BIO

@@ -46,7 +46,7 @@ func TestDecoderMatchesFeatures(t *testing.T) {
 			sents int
 		)
 		for k, sg := range m.stages {
-			dec.scoreWords(sg, d, m.lists, st != nil)
+			dec.start(sg, d, m.lists, st)
 			for _, s := range d.sents {
 				if s.last == s.first {
 					continue
@@ -78,4 +78,32 @@ func sameLattice(a, b *lattice) bool {
 		}
 	}
 	return true
+}
+
+// TestTagInputTypes checks the invariant tagInput's word types rest on:
+// two tokens with one normalized form have the same stem, proclitics and
+// shape, so that each token's view, copied from the first token of its
+// type, is the one computed from the token itself.
+func TestTagInputTypes(t *testing.T) {
+	texts := taggerTexts(t)
+	texts = append(texts, "2021 ٢٠٢١ 2021، «و» وو ولل ... A a Ab AB ب5 5ب")
+	for i, text := range texts {
+		tx := prepare(text)
+		d := tagInput(tx, nil)
+		if len(d.typ) != len(tx.toks) {
+			t.Fatalf("text %d: %d types for %d tokens", i, len(d.typ), len(tx.toks))
+		}
+		for k := range tx.toks {
+			tk := &tx.toks[k]
+			c := tk.cuts[tk.ncut-1]
+			want := tagTok{norm: tk.norm, stem: tk.stem(c), clitics: tk.norm[:c.at],
+				shape: shapeOf(tk.norm, tk.kind == tokNumber, tk.kind == tokPunct)}
+			if got := d.toks[k]; got != want {
+				t.Fatalf("text %d, token %d: %+v, want %+v", i, k, got, want)
+			}
+			if got := d.types[d.typ[k]].h; got != hashTok(&want) {
+				t.Fatalf("text %d, token %d %q: type hashes differ", i, k, tk.norm)
+			}
+		}
+	}
 }

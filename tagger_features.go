@@ -31,26 +31,36 @@ type wordType struct {
 	tok int32
 }
 
-// index sets d's word types, once: what a word's features score is
-// computed once per document and stage, not at each of its tokens.
+// index sets d's word types, once, if tagInput has not: what a word's
+// features score is computed once per document and stage, not at each of
+// its tokens. A word type is a normalized form: a token's stem,
+// proclitics and shape follow from it (TestTagInputTypes).
 func (d *tagDoc) index() {
 	if d.typ != nil && len(d.typ) == len(d.toks) {
 		return
 	}
 	d.typ = make([]int32, len(d.toks))
 	d.types = d.types[:0]
-	// News has about one distinct word in four tokens.
-	ids := make(map[uint64]int32, len(d.toks)/4)
+	ids := newTypeIndex(len(d.toks))
 	for i := range d.toks {
-		h := hashTok(&d.toks[i])
-		t, ok := ids[h.key()]
+		t, ok := ids[d.toks[i].norm]
 		if !ok {
-			t = int32(len(d.types))
-			ids[h.key()] = t
-			d.types = append(d.types, wordType{h, int32(i)})
+			t = d.addType(ids, i)
 		}
 		d.typ[i] = t
 	}
+}
+
+// newTypeIndex returns a map from normalized forms to word types, for a
+// document of n tokens: news has about one distinct word in four tokens.
+func newTypeIndex(n int) map[string]int32 { return make(map[string]int32, n/4) }
+
+// addType adds the word of token i as a new type, and returns it.
+func (d *tagDoc) addType(ids map[string]int32, i int) int32 {
+	t := int32(len(d.types))
+	ids[d.toks[i].norm] = t
+	d.types = append(d.types, wordType{hashTok(&d.toks[i]), int32(i)})
+	return t
 }
 
 // tagSent is a sentence: the tokens [first, last).
@@ -473,11 +483,12 @@ type stackInput struct {
 // with each first-stage label, and ([nLabels]) all its tokens.
 type docEvidence map[uint64][nLabels + 1]int32
 
-// add counts a token of stem hash h with first-stage label l.
-func (ev docEvidence) add(h uint64, l uint8) {
+// merge adds the counts n to those of stem hash h.
+func (ev docEvidence) merge(h uint64, n *[nLabels + 1]int32) {
 	c := ev[h]
-	c[l]++
-	c[nLabels]++
+	for k, v := range n {
+		c[k] += v
+	}
 	ev[h] = c
 }
 
@@ -492,8 +503,13 @@ type docView struct {
 
 // view returns the document's view of token i, with stem hash stem.
 func (st *stackInput) view(i int, stem uint64) docView {
-	c := st.ev[stem]
-	c[st.labels[i]]--
+	return viewOf(st.ev[stem], st.labels[i])
+}
+
+// viewOf returns the view of a token with first-stage label l, whose
+// stem's counts in the document are c.
+func viewOf(c [nLabels + 1]int32, l uint8) docView {
+	c[l]--
 	c[nLabels]--
 	var v docView
 	inside := int32(0)

@@ -12,15 +12,23 @@ package arnews
 // lexicon marks, and the token ranges of the sentences. marks may be nil;
 // otherwise it holds one entry per token of t.
 func tagInput(t *text, marks []tokMarks) *tagDoc {
-	d := &tagDoc{toks: make([]tagTok, len(t.toks)), sents: make([]tagSent, 0, len(t.sents))}
+	d := &tagDoc{toks: make([]tagTok, len(t.toks)), sents: make([]tagSent, 0, len(t.sents)), typ: make([]int32, len(t.toks))}
+	ids := newTypeIndex(len(t.toks))
 	for i := range t.toks {
 		tk := &t.toks[i]
-		c := tk.cuts[tk.ncut-1] // the longest proclitic reading
 		tt := &d.toks[i]
-		tt.norm = tk.norm
-		tt.stem = tk.stem(c)
-		tt.clitics = tk.norm[:c.at]
-		tt.shape = shapeOf(tk.norm, tk.kind == tokNumber, tk.kind == tokPunct)
+		if typ, ok := ids[tk.norm]; ok {
+			*tt = d.toks[d.types[typ].tok] // the same word
+			d.typ[i] = typ
+		} else {
+			c := tk.cuts[tk.ncut-1] // the longest proclitic reading
+			tt.norm = tk.norm
+			tt.stem = tk.stem(c)
+			tt.clitics = tk.norm[:c.at]
+			tt.shape = shapeOf(tk.norm, tk.kind == tokNumber, tk.kind == tokPunct)
+			d.typ[i] = d.addType(ids, i)
+		}
+		tt.marks = 0
 		if marks != nil {
 			tt.marks = marks[i]
 		}
@@ -45,18 +53,16 @@ const maxTagSent = 256
 // readings that the tagger uses (office, honorific, speech verb, function
 // word, name-chain link, cue, stop word, institution, counterpart).
 func lexiconMarks(t *text) []tokMarks {
-	g, lx := builtinGazetteer(), builtinLexicon()
+	g := builtinGazetteer()
 	marks := make([]tokMarks, len(t.toks))
 	for i := range t.toks {
 		tk := &t.toks[i]
 		if tk.kind != tokWord {
 			continue
 		}
+		marks[i] |= classMarks(tk.classes().strict)
 		best, bestLen := (*phrase)(nil), 0
 		for _, c := range tk.stems() {
-			if w := lx.lookup(tk.stem(c)); w != nil {
-				marks[i] |= classMarks(readingClasses(w, c))
-			}
 			ps := g.lex[tk.stem(c)]
 			for k := range ps {
 				p := &ps[k]

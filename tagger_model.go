@@ -94,8 +94,9 @@ func (p *packed) unpack() [nLabels]int64 {
 	return out
 }
 
-// add adds the weights of the feature key to s.
-func (w *featTable) add(key uint64, s *packed) {
+// add adds the weights of the feature key to s, and reports whether
+// the model has the feature.
+func (w *featTable) add(key uint64, s *packed) bool {
 	id := featID(key)
 	for i := id & w.mask; ; i = (i + 1) & w.mask {
 		switch w.ids[i] {
@@ -104,9 +105,9 @@ func (w *featTable) add(key uint64, s *packed) {
 			for k := range nPacked {
 				s[k] += ws[k]
 			}
-			return
+			return true
 		case 0:
-			return
+			return false
 		}
 	}
 }

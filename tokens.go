@@ -44,9 +44,12 @@ type token struct {
 
 // wordClasses are the lexicon classes of a word: asWritten of the word
 // exactly as written, inStems of any of its stems taken literally, reads
-// of its readings with the article understood.
+// of its readings with the article understood; strict is reads as the
+// tagger's marks read them (readingClasses), which drop the classes of
+// words that never take a proclitic from every reading behind one, و and
+// ف included.
 type wordClasses struct {
-	asWritten, inStems, reads wclass
+	asWritten, inStems, reads, strict wclass
 }
 
 // classes returns the word's classes; the zero value for a word in none.
@@ -164,6 +167,7 @@ func wordClassesOf(tk *token, lx *lexicon) (wc wordClasses, dateCuts uint8) {
 			wc.asWritten = e.lit
 		}
 		wc.inStems = wc.inStems.with(e.lit)
+		wc.strict = wc.strict.with(readingClasses(e, c))
 		if c.def {
 			wc.reads = wc.reads.with(e.def)
 			continue

@@ -71,6 +71,19 @@ func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
 //	scope execution                                     حيز التنفيذ: effective
 //	instrument [adjectives] signed-adjective            البروتوكول الموقع: sign
 func (f *agreementFinder) triggerAt(i int) triggerClass {
+	if f.trig == nil {
+		f.trig = make([]uint8, len(f.t.toks))
+	}
+	if c := f.trig[i]; c != 0 {
+		return triggerClass(c - 1)
+	}
+	c := f.readTrigger(i)
+	f.trig[i] = uint8(c) + 1
+	return c
+}
+
+// readTrigger is triggerAt without its memory.
+func (f *agreementFinder) readTrigger(i int) triggerClass {
 	tk := &f.t.toks[i]
 	if tk.kind != tokWord {
 		return trigNone

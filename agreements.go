@@ -94,6 +94,9 @@ type agreementFinder struct {
 	// agreements imply without the text naming them, in order.
 	byID    map[string]int
 	implied []string
+	// trig holds what triggerAt found at each token, plus one; 0 where
+	// it has not been asked.
+	trig []uint8
 	// home is the article's state (see homeState), once known.
 	home *string
 }

@@ -180,9 +180,9 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 // function [FindEntities].
 func (x *Extractor) FindEntities(text string) []Entity {
 	var parts [][]Entity
-	forPieces(text, func(off int, piece string) {
-		ents := findEntities(prepare(piece), x.gaz, x.tm).documentEntities()
-		shiftEntities(ents, off)
+	forPieces(text, func(p piece) {
+		ents := findEntities(p.t, x.gaz, x.tm).documentEntities()
+		shiftEntities(ents, p.off)
 		parts = append(parts, ents)
 	})
 	return joinEntities(parts)
@@ -192,9 +192,9 @@ func (x *Extractor) FindEntities(text string) []Entity {
 // the package function [FindDates].
 func (x *Extractor) FindDates(text string, ref time.Time) []Date {
 	var parts [][]Date
-	forPieces(text, func(off int, piece string) {
-		dates := findDates(prepare(piece), ref).dates
-		shiftDates(dates, off)
+	forPieces(text, func(p piece) {
+		dates := findDates(p.t, ref).dates
+		shiftDates(dates, p.off)
 		parts = append(parts, dates)
 	})
 	return joinParts(parts)
@@ -212,9 +212,9 @@ func Extract(text string, opts ...Option) *Document {
 // while agreement coreference and name linking stay within a piece.
 func (x *Extractor) extractPieces(text string, ref time.Time) *Document {
 	var docs []*Document
-	forPieces(text, func(off int, piece string) {
-		d := x.extract(piece, ref)
-		d.shift(off)
+	forPieces(text, func(p piece) {
+		d := x.extract(p.t, ref)
+		d.shift(p.off)
 		docs = append(docs, d)
 	})
 	if len(docs) == 1 {
@@ -277,48 +277,47 @@ func joinEntities(parts [][]Entity) []Entity {
 	return all
 }
 
-// Pieces. A text is read in pieces of at most maxPieceBytes bytes and
+// Pieces. A text is read in pieces of at most pieceBytes bytes and
 // maxPieceTokens tokens, cut at paragraph breaks where it has them: the
 // memory a piece takes is bounded by the token budget, whatever the bytes,
-// and news articles, even long ones, fit in one piece.
+// and news articles, even long ones (about 6,000 words), fit in one piece.
 const (
-	maxPieceBytes  = 1 << 20
+	pieceBytes     = 64 << 10
 	maxPieceTokens = 8 << 10
 )
 
-// forPieces calls fn on each piece of text in order, with its offset.
-// Each piece ends after at least half of its budget, so the text is read
-// in linear time.
-func forPieces(text string, fn func(off int, piece string)) {
+// piece is a piece of a text: its offset in the text, and its prepared
+// form.
+type piece struct {
+	off int
+	t   *text
+}
+
+// forPieces prepares each piece of src in order and calls fn with it. A
+// piece of pieceBytes bytes is cut at a
+// break in its second half; when it holds more than maxPieceTokens tokens
+// (text of numbers and marks: 1-1-1-), it is cut again after at least
+// half of them. Each piece ends after at least half of its budget, so the
+// text is read in linear time, and prepared at most twice.
+func forPieces(src string, fn func(p piece)) {
+	lx := builtinLexicon()
 	start := 0
 	for {
-		end := pieceEnd(text, start, budgetEnd(text, start))
-		fn(start, text[start:end])
-		if end >= len(text) {
+		end := pieceEnd(src, start, start+pieceBytes)
+		t, over := splitTextUpTo(src[start:end], maxPieceTokens)
+		for over >= 0 {
+			// A cut can split a token in two: the shorter piece may
+			// still be one token over, and is cut again.
+			end = pieceEnd(src, start, start+over)
+			t, over = splitTextUpTo(src[start:end], maxPieceTokens)
+		}
+		t.classify(lx)
+		fn(piece{start, t})
+		if end >= len(src) {
 			return
 		}
 		start = end
 	}
-}
-
-// budgetEnd returns where the budget of a piece that starts at start runs
-// out: after maxPieceBytes bytes or maxPieceTokens tokens (as the
-// tokenizer counts them in the text before normalization, which keeps
-// nearly every token), whichever comes first; len(text) if the rest fits.
-func budgetEnd(text string, start int) int {
-	if len(text)-start <= maxPieceTokens {
-		return len(text) // fewer bytes than the budget has tokens
-	}
-	limit := min(len(text), start+maxPieceBytes)
-	i := start
-	for n := 0; n < maxPieceTokens; n++ {
-		_, end, _, _, ok := scanToken(text[:limit], i)
-		if !ok {
-			return limit
-		}
-		i = end
-	}
-	return i
 }
 
 // pieceEnd returns where the piece of text that starts at start and should
@@ -350,8 +349,7 @@ func pieceEnd(text string, start, want int) int {
 // (agreements.go), each stage reading the layers before it. The Document is
 // assembled here: the states that agreements imply without the text naming
 // them are added to its entities, with no mentions.
-func (x *Extractor) extract(text string, ref time.Time) *Document {
-	t := prepare(text)
+func (x *Extractor) extract(t *text, ref time.Time) *Document {
 	doc := &Document{Ref: ref}
 	if len(t.sents) > 0 {
 		doc.Sentences = make([]Span, len(t.sents))

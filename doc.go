@@ -249,10 +249,10 @@
 // invalid UTF-8, NUL bytes, runs of marks or controls, text without spaces.
 //
 // [Extract], [FindDates] and [FindEntities] read a text in pieces of at
-// most 8,192 tokens and 1 MiB, cut at a paragraph break, line break,
+// most 64 KiB and 8,192 tokens, cut at a paragraph break, line break,
 // sentence end or space in the second half of the piece. A news article,
-// even a long one (about 50 KB of Arabic, some 4,000 words), is one piece; a longer text is
-// several, whose entities are merged by ID, while name linking and
+// even a long one (64 KiB of Arabic, some 6,000 words), is one piece; a
+// longer text is several, whose entities are merged by ID, while name linking and
 // agreement coreference stay within a piece. Bytes that cannot start a
 // token (controls, bidi marks, invalid UTF-8) cost no token. So their peak
 // heap is bounded by one piece's working memory plus the results: for an

@@ -1,6 +1,7 @@
 package arnews
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -118,12 +119,23 @@ func prepare(src string) *text {
 // splitText normalizes src, tokenizes it and splits it into sentences,
 // without the lexicon (which is itself built with it).
 func splitText(src string) *text {
-	norm, omap := searchNormalizer().StringMap(src)
-	t := &text{src: src, norm: norm, omap: omap}
-	t.cur.m = omap
-	t.tokenize()
-	t.splitSentences()
+	t, _ := splitTextUpTo(src, math.MaxInt)
 	return t
+}
+
+// splitTextUpTo is splitText that reads at most limit tokens. When src
+// has more, it returns over, the offset in src where the limit-th token
+// ends, and a text that holds only the tokens before it: one to be
+// discarded. Otherwise over is -1.
+func splitTextUpTo(src string, limit int) (t *text, over int) {
+	norm, omap := searchNormalizer().StringMap(src)
+	t = &text{src: src, norm: norm, omap: omap}
+	t.cur.m = omap
+	if t.tokenize(limit) {
+		return t, t.toks[limit-1].span.End
+	}
+	t.splitSentences()
+	return t, -1
 }
 
 // classify records the lexicon classes of every word. A reading through a
@@ -311,25 +323,30 @@ func (t *text) spanOf(i int, c cut, j int) Span {
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
 	switch {
-	case r >= 0x621 && r <= 0x64A, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-		return true
-	case r < 0x80:
-		return false
+	case r >= 0x621 && r <= 0x65F, r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true // with the Arabic letters, their marks (harakat, shadda…)
+	case r < 0x80, r >= 0x660 && r <= 0x66D:
+		return false // Arabic-Indic digits and the Arabic signs after them
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
-func (t *text) tokenize() {
+// tokenize reads the tokens of t.norm, up to limit of them, and reports
+// whether the text has more.
+func (t *text) tokenize(limit int) (more bool) {
 	// About one word per space, and some punctuation. When the guess falls
 	// short (a text of tokens without spaces, such as 1-1-1-), the rest is
 	// guessed from the bytes per token so far, so that the slice grows once
 	// or twice rather than by append's quarters, each leaving its garbage.
 	spaces := strings.Count(t.norm, " ")
-	t.toks = make([]token, 0, spaces+spaces/4+4)
+	t.toks = make([]token, 0, min(spaces+spaces/4+4, limit))
 	for i := 0; ; {
 		start, end, k, brk, ok := scanToken(t.norm, i)
 		if !ok {
-			break
+			return false
+		}
+		if len(t.toks) == limit {
+			return true
 		}
 		if n := len(t.toks); n == cap(t.toks) {
 			perTok := max(end/(n+1), 1)
@@ -366,18 +383,21 @@ func scanToken(s string, i int) (start, end int, k tokKind, brk, ok bool) {
 
 // wordEnd returns the end of the word that goes on at s[j]: the first
 // byte at or after j that starts no word rune. The letters of the Arabic
-// block (U+0621–U+064A, lead byte D8 or D9) and ASCII letters, nearly all
-// of a word, are read without decoding.
+// block and their marks (U+0621–U+065F, lead byte D8 or D9) and ASCII
+// letters, nearly all of a word, are read without decoding.
 func wordEnd(s string, j int) int {
 	for j < len(s) {
 		c := s[j]
 		switch {
-		case c == 0xD8 || c == 0xD9:
-			if j+1 < len(s) {
-				if r := rune(c&0x1F)<<6 | rune(s[j+1]&0x3F); s[j+1]&0xC0 == 0x80 && r >= 0x621 && r <= 0x64A {
-					j += 2
-					continue
-				}
+		case c == 0xD8: // U+0621–U+063F are D8 A1–BF
+			if j+1 < len(s) && s[j+1] >= 0xA1 && s[j+1] <= 0xBF {
+				j += 2
+				continue
+			}
+		case c == 0xD9: // U+0640–U+065F are D9 80–9F
+			if j+1 < len(s) && s[j+1] >= 0x80 && s[j+1] <= 0x9F {
+				j += 2
+				continue
 			}
 		case c|0x20 >= 'a' && c|0x20 <= 'z':
 			j++
@@ -416,8 +436,11 @@ func numberEnd(s string, i int) int {
 // isMarkRune reports whether r, which is no letter or digit, is a token of
 // its own: a punctuation mark or a symbol.
 func isMarkRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return r > ' ' && r < 0x7f
+	case r == 0x60C, r == 0x61B, r == 0x61F, r == 0xAB, r == 0xBB:
+		return true // ، ؛ ؟ « », the marks of Arabic prose
 	}
 	return r != utf8.RuneError && (unicode.IsPunct(r) || unicode.IsSymbol(r))
 }

@@ -2,6 +2,8 @@ package arnews
 
 import (
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -63,5 +65,22 @@ func BenchmarkPrepare(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		prepare(s)
+	}
+}
+
+// TestRuneClassesFast checks the fast paths of isWordRune and isMarkRune
+// against their definitions (a letter or nonspacing mark; a punctuation
+// mark or symbol) over every code point.
+func TestRuneClassesFast(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		word := unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordRune(r); got != word {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, word)
+		}
+		mark := r < utf8.RuneSelf && r > ' ' && r < 0x7f ||
+			r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsPunct(r) || unicode.IsSymbol(r))
+		if got := isMarkRune(r); got != mark {
+			t.Errorf("isMarkRune(%U) = %v, want %v", r, got, mark)
+		}
 	}
 }

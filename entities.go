@@ -167,11 +167,12 @@ type finder struct {
 	byID    map[string]int
 	// persons: surname keys → entity index, with the token where the
 	// person was introduced.
-	surnames  map[string][]surname // by key
-	lastTitle string
-	acr       map[string]int // acronyms defined in parentheses
-	instState map[string]string
-	agencies  []int
+	surnames    map[string][]surname // by key; read through surnamesOf
+	surnameKeys keyFilter            // the keys of surnames
+	lastTitle   string
+	acr         map[string]int // acronyms defined in parentheses
+	instState   map[string]string
+	agencies    []int
 }
 
 // foundEntity is an entity of the document being built: the Entity, the
@@ -261,7 +262,7 @@ func (f *finder) longestPhrase(i int) (best gmatch, ok bool) {
 	inf := &f.info[i]
 	bestLen := 0
 	for _, c := range tk.stems() {
-		ps := f.g.lex[tk.stem(c)]
+		ps := f.g.phrases(tk.stem(c))
 		for k := range ps {
 			p := &ps[k]
 			n := len(p.rest) + 1

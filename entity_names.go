@@ -216,7 +216,7 @@ func (f *finder) institutionHead(i int) (*institution, cut, int) {
 	var c cut
 	end := 0
 	for _, cc := range tk.stems() {
-		ps := f.g.lex[tk.stem(cc)]
+		ps := f.g.phrases(tk.stem(cc))
 		for k := range ps {
 			p := &ps[k]
 			if p.kind == pInst && p.def == cc.def && f.follows(i, p.rest) && i+1+len(p.rest) > end {
@@ -314,7 +314,7 @@ func (f *finder) ambiguousAcronym(i int) bool {
 		if e := lx.lookup(tk.stem(c)); c.at == 2 && e != nil && e.bare.has(cFunc) {
 			return true // و + مع
 		}
-		for _, p := range f.g.lex[tk.stem(c)] {
+		for _, p := range f.g.phrases(tk.stem(c)) {
 			if p.kind == pAcronym && p.ambig {
 				return true
 			}
@@ -686,7 +686,7 @@ func (f *finder) gazetteerName(m *gmatch) (int, bool) {
 // match m, belonging to country.
 func (f *finder) alternative(m *gmatch, country string) *gazEntity {
 	tk := &f.t.toks[m.start]
-	ps := f.g.lex[tk.stem(m.c)]
+	ps := f.g.phrases(tk.stem(m.c))
 	for k := range ps {
 		p := &ps[k]
 		if p.kind == pEntity && len(p.rest) == 0 && p.def == m.c.def && f.g.ents[p.ref].country == country {
@@ -702,7 +702,7 @@ func (f *finder) alternative(m *gmatch, country string) *gazEntity {
 // after الأردن is Amman).
 func (f *finder) byContext(m *gmatch, pos int) *gazEntity {
 	tk := &f.t.toks[m.start]
-	ps := f.g.lex[tk.stem(m.c)]
+	ps := f.g.phrases(tk.stem(m.c))
 	var found *gazEntity
 	for k := range ps {
 		p := &ps[k]
@@ -724,6 +724,9 @@ func (f *finder) byContext(m *gmatch, pos int) *gazEntity {
 
 // docAcronym finds at token i an acronym defined in parentheses earlier.
 func (f *finder) docAcronym(i int) (int, cut, bool) {
+	if len(f.acr) == 0 {
+		return 0, cut{}, false
+	}
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
 		if c.at > 2 || c.def {

@@ -330,7 +330,7 @@ func (f *finder) surnameAt(i int) (int, int) {
 	}
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
-		for _, s := range f.surnames[tk.stem(c)] {
+		for _, s := range f.surnamesOf(tk.stem(c)) {
 			if s.def == c.def && i > s.after && f.follows(i, s.rest) {
 				return s.ent, i + 1 + len(s.rest)
 			}
@@ -343,7 +343,7 @@ func (f *finder) surnameAt(i int) (int, int) {
 func (f *finder) surnameCut(i int) cut {
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
-		for _, s := range f.surnames[tk.stem(c)] {
+		for _, s := range f.surnamesOf(tk.stem(c)) {
 			if s.def == c.def && f.follows(i, s.rest) {
 				return c
 			}
@@ -415,4 +415,14 @@ func (f *finder) addSurname(a, b, ent, after int) {
 		f.surnames = make(map[string][]surname)
 	}
 	f.surnames[key] = append(f.surnames[key], surname{rest: rest, def: def, ent: ent, after: after})
+	f.surnameKeys.add(key)
+}
+
+// surnamesOf returns the surnames whose first word is key. Most words are
+// none, and the key filter turns them away without a map lookup.
+func (f *finder) surnamesOf(key string) []surname {
+	if !f.surnameKeys.has(key) {
+		return nil
+	}
+	return f.surnames[key]
 }

@@ -234,7 +234,7 @@ func (f *finder) nameCut(i int) cut {
 // starts a gazetteer phrase.
 func (f *finder) knownName(w string) bool {
 	const names = 1<<listGiven | 1<<listFamily | 1<<listPER | 1<<listORG | 1<<listLOC
-	return f.tm.lists[fnv64(w)]&names != 0 || len(f.g.lex[w]) > 0
+	return f.tm.lists[fnv64(w)]&names != 0 || len(f.g.phrases(w)) > 0
 }
 
 // nameKey returns the ID key of the name at tokens [a, b), its first word

@@ -181,7 +181,10 @@ type gazEntity struct {
 // immutable once built.
 type gazetteer struct {
 	ents []gazEntity
-	lex  map[string][]phrase
+	lex  map[string][]phrase // read through phrases
+	// filter holds the keys of lex: most words start no phrase through
+	// any of their stems, and it turns them away without a map lookup.
+	filter keyFilter
 	// codes are the countries of the demonyms, indexed by phrase.cidx-1.
 	codes []string
 	// insts are the national institutions, indexed by phrase.ref.
@@ -364,7 +367,7 @@ func (g *gazetteer) addInstitutions() {
 			if def && !d && len(rest) == 0 {
 				continue
 			}
-			g.lex[key] = append(g.lex[key], phrase{kind: pInst, ref: int32(i), def: d, rest: rest})
+			g.addKey(key, phrase{kind: pInst, ref: int32(i), def: d, rest: rest})
 		}
 	}
 }
@@ -434,7 +437,21 @@ func (g *gazetteer) addPhrase(s string, p phrase) {
 			return
 		}
 	}
+	g.addKey(key, p)
+}
+
+// addKey adds the phrase p under its first word key.
+func (g *gazetteer) addKey(key string, p phrase) {
 	g.lex[key] = append(g.lex[key], p)
+	g.filter.add(key)
+}
+
+// phrases returns the phrases whose first word is key.
+func (g *gazetteer) phrases(key string) []phrase {
+	if !g.filter.has(key) {
+		return nil
+	}
+	return g.lex[key]
 }
 
 // demonymSuffixes are the regular endings generated from a masculine
@@ -475,7 +492,7 @@ func demonymForms(n string) []string {
 // القطرية), or "".
 func (g *gazetteer) demonym(tk *token) string {
 	for _, c := range tk.stems() {
-		for _, p := range g.lex[tk.stem(c)] {
+		for _, p := range g.phrases(tk.stem(c)) {
 			if p.kind == pDemonym && len(p.rest) == 0 {
 				return p.country
 			}

@@ -484,7 +484,9 @@ func hasPrefix(w string, prefixes []string) bool {
 // third-last and last; for Arabic letters, whose first byte is D8 or D9,
 // those that tell them apart). With the 1,164 keys of the lexicon (its
 // words and the date lexicon's), 18 of the seed article's 236 words that
-// are no key pass (TestKeyFilter bounds it at one in five).
+// are no key pass (TestKeyFilter bounds it at one in five). The
+// gazetteer's phrase keys (about 2,400) and a document's surnames have
+// one too.
 type keyFilter [256]uint64
 
 // filterBits returns the word of s, which has at least two bytes, and the

@@ -2,6 +2,8 @@ package arnews
 
 import (
 	"fmt"
+	"iter"
+	"maps"
 	"strings"
 	"testing"
 )
@@ -197,16 +199,35 @@ func TestDateLexiconKeys(t *testing.T) {
 // false negatives) and rejects most words that are none.
 func TestKeyFilter(t *testing.T) {
 	lx := builtinLexicon()
-	for k := range lx.words {
-		if !lx.filter.has(k) {
+	checkKeyFilter(t, &lx.filter, func(w string) bool { return lx.words[w] != nil }, maps.Keys(lx.words))
+}
+
+// TestGazetteerFilter checks the filter of the gazetteer's phrase keys,
+// built in and with a user's entries.
+func TestGazetteerFilter(t *testing.T) {
+	user := newGazetteer([]GazetteerEntry{{ID: "org:acme", Kind: KindOrganization, Name: "أكمي للصناعات", Acronyms: []string{"ACME"}}})
+	for _, g := range []*gazetteer{builtinGazetteer(), user} {
+		checkKeyFilter(t, &g.filter, func(w string) bool { return g.lex[w] != nil }, maps.Keys(g.lex))
+	}
+	if key, _, _ := phraseTokens("أكمي للصناعات"); len(user.phrases(key)) == 0 {
+		t.Errorf("a user's phrase (key %q) is filtered out", key)
+	}
+}
+
+// checkKeyFilter checks that f has every key (no false negatives) and
+// rejects most words of the seed article that are none.
+func checkKeyFilter(t *testing.T, f *keyFilter, isKey func(string) bool, keys iter.Seq[string]) {
+	t.Helper()
+	for k := range keys {
+		if !f.has(k) {
 			t.Errorf("filter rejects the key %q", k)
 		}
 	}
 	var pass, n int
 	for _, w := range strings.Fields(Normalize(readArticle(t))) {
-		if lx.words[w] == nil {
+		if !isKey(w) {
 			n++
-			if lx.filter.has(w) {
+			if f.has(w) {
 				pass++
 			}
 		}

@@ -63,7 +63,7 @@ func lexiconMarks(t *text) []tokMarks {
 		marks[i] |= classMarks(tk.classes().strict)
 		best, bestLen := (*phrase)(nil), 0
 		for _, c := range tk.stems() {
-			ps := g.lex[tk.stem(c)]
+			ps := g.phrases(tk.stem(c))
 			for k := range ps {
 				p := &ps[k]
 				n := len(p.rest) + 1

@@ -308,16 +308,16 @@ func (t *token) definite() bool {
 	return false
 }
 
-// origSpan maps a span of the normalized text to the original text.
-func (t *text) origSpan(nStart, nEnd int) Span {
-	return t.omap.Span(Span{nStart, nEnd})
-}
-
 // spanOf returns the original span from the start of token i (after the
-// proclitics cut by c) to the end of token j.
+// proclitics cut by c) to the end of token j: the tokens' own spans where
+// they hold it, without a search of the offset map.
 func (t *text) spanOf(i int, c cut, j int) Span {
 	a, b := &t.toks[i], &t.toks[j]
-	return t.origSpan(a.nStart+int(c.at), b.nStart+len(b.norm))
+	start := a.span.Start
+	if c.at > 0 {
+		start = t.omap.Start(a.nStart + int(c.at))
+	}
+	return Span{start, b.span.End}
 }
 
 // isWordRune reports whether r belongs inside a word.

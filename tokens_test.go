@@ -84,3 +84,24 @@ func TestRuneClassesFast(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanOfMatchesOffsetMap checks that spanOf, which reads the tokens'
+// own spans, gives what the offset map gives for the same normalized
+// range, on the testdata articles and text that normalization changes.
+func TestSpanOfMatchesOffsetMap(t *testing.T) {
+	texts := append(taggerTexts(t), "وَقَطَر، والدوحة ــ أمـريكا «ب» وبالولايات 14كانون")
+	for _, text := range texts {
+		tx := prepare(text)
+		for i := range tx.toks {
+			for j := i; j < min(i+3, len(tx.toks)); j++ {
+				for _, c := range tx.toks[i].stems() {
+					a, b := &tx.toks[i], &tx.toks[j]
+					want := tx.omap.Span(Span{a.nStart + int(c.at), b.nStart + len(b.norm)})
+					if got := tx.spanOf(i, c, j); got != want {
+						t.Fatalf("tokens %d–%d %q, cut %d: spanOf %v, offset map %v", i, j, a.norm, c.at, got, want)
+					}
+				}
+			}
+		}
+	}
+}

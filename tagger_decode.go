@@ -1,6 +1,9 @@
 package arnews
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // This file holds the tagger's decoder. It scores the same features as
 // featurize lists (tagger_features.go), which is what training reads, but
@@ -96,7 +99,7 @@ type decoder struct {
 	// edges holds the transition scores of the words that have weights
 	// of their own after some label; edges[0] those of every other word,
 	// the label-pair weights alone.
-	edges [][nPrev][nLabels]int32
+	edges [][nPrev][nLabels]int64
 }
 
 // wordScores are what a word's features give, the same wherever it
@@ -145,9 +148,9 @@ func (dec *decoder) start(sg *stage, d *tagDoc, nl nameLists, st *stackInput) {
 	}
 	dec.scores = dec.scores[:len(d.types)]
 	dec.edges = dec.edges[:0]
-	var plain [nPrev][nLabels]int32
+	var plain [nPrev][nLabels]int64
 	for p := range nPrev {
-		narrow(&plain[p], &sg.trans[p])
+		plain[p] = sg.trans[p].unpack()
 	}
 	dec.edges = append(dec.edges, plain)
 	for t, wt := range d.types {
@@ -178,7 +181,7 @@ func (dec *decoder) scoreWord(ws *wordScores, sg *stage, tk *tagTok, h tokHash, 
 		}
 		edge := sg.trans[p]
 		edge.addTo(&own)
-		narrow(&dec.edges[ws.edge][p], &edge)
+		dec.edges[ws.edge][p] = edge.unpack()
 	}
 	dec.scoreNear(ws, sg, h, second)
 }
@@ -255,14 +258,7 @@ func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
 			}
 		}
 		dec.lat.emit[k] = sum.unpack()
-		edge := &dec.edges[ws.edge]
-		if k == 0 {
-			widen(&dec.lat.edge[k][startLabel], &edge[startLabel])
-		} else {
-			for p := range nLabels {
-				widen(&dec.lat.edge[k][p], &edge[p])
-			}
-		}
+		dec.lat.edge[k] = &dec.edges[ws.edge]
 	}
 }
 
@@ -289,34 +285,30 @@ func (dec *decoder) addStack(sum *packed, sg *stage, st *stackInput, s tagSent, 
 	sum.addTo(&sg.around[pv.types][nv.types][v.types])
 }
 
-// widen copies the scores s into d.
-func widen(d *[nLabels]int64, s *[nLabels]int32) {
-	for c, v := range s {
-		d[c] = int64(v)
-	}
-}
-
-// narrow unpacks the scores s into d. A word's scores are sums of a few
-// dozen int16 weights, far inside the range of int32.
-func narrow(d *[nLabels]int32, s *packed) {
-	for c, v := range s.unpack() {
-		d[c] = int32(v)
-	}
-}
-
 // lattice holds the scores of one sentence: emit[k][c] of label c at
-// token k, edge[k][p][c] of label c at token k after label p.
+// token k, edge[k][p][c] of label c at token k after label p. The edge
+// scores of a token are those of its word, shared by its occurrences
+// (decoder.fill), or its own, in own (reset, for training).
 type lattice struct {
 	emit []([nLabels]int64)
-	edge []([nPrev][nLabels]int64)
+	edge []*[nPrev][nLabels]int64
+	own  []([nPrev][nLabels]int64)
 	back []([nLabels]uint8)
 }
 
-// reset sizes the lattice for n tokens, all scores zero.
+// reset sizes the lattice for n tokens, all scores zero, each token's
+// edge scores its own.
 func (l *lattice) reset(n int) {
 	l.resize(n)
+	if cap(l.own) < n {
+		l.own = make([][nPrev][nLabels]int64, n)
+	}
+	l.own = l.own[:n]
 	clear(l.emit)
-	clear(l.edge)
+	clear(l.own)
+	for k := range l.edge {
+		l.edge[k] = &l.own[k]
+	}
 }
 
 // resize sizes the lattice for n tokens, leaving their scores as they
@@ -324,11 +316,16 @@ func (l *lattice) reset(n int) {
 func (l *lattice) resize(n int) {
 	if cap(l.emit) < n {
 		l.emit = make([][nLabels]int64, n)
-		l.edge = make([][nPrev][nLabels]int64, n)
+		l.edge = make([]*[nPrev][nLabels]int64, n)
 		l.back = make([][nLabels]uint8, n)
 	}
 	l.emit, l.edge, l.back = l.emit[:n], l.edge[:n], l.back[:n]
 }
+
+// unreachable is the score of a label no path reaches (an I label at the
+// start of a sentence): far below any sum of weights, and far from
+// overflowing when they are added to it.
+const unreachable = math.MinInt64 / 4
 
 // viterbi returns the best label sequence of the lattice under the BIO
 // constraints (allowed), reusing out. Ties go to the lower label.
@@ -339,36 +336,39 @@ func (l *lattice) viterbi(out []uint8) []uint8 {
 	}
 	out = out[:n]
 	var cur [nLabels]int64
-	var ok [nLabels]bool // a label is reachable at the current token
 	for c := range uint8(nLabels) {
-		ok[c] = allowed(startLabel, c)
 		cur[c] = l.edge[0][startLabel][c] + l.emit[0][c]
+		if !allowed(startLabel, c) {
+			cur[c] = unreachable
+		}
 	}
 	for k := 1; k < n; k++ {
-		prev, prevOK := cur, ok
-		for c := range uint8(nLabels) {
-			ok[c] = false
-			var best int64
-			// Every label may precede O or B; only B and I of its type
-			// precede an I label, and they are the two labels before it.
-			lo, hi := uint8(0), uint8(nLabels)
+		prev, e, back, emit := cur, l.edge[k], &l.back[k], &l.emit[k]
+		// Every label may precede O or B; only B and I of its type
+		// precede an I label, and they are the two labels before it.
+		for c := uint8(0); c < nLabels; c++ {
 			if c != labelO && !isBegin(c) {
-				lo, hi = c-1, c+1
-			}
-			for p := lo; p < hi; p++ {
-				if !prevOK[p] {
-					continue
+				best, bp := prev[c-1]+e[c-1][c], c-1
+				if s := prev[c] + e[c][c]; s > best {
+					best, bp = s, c
 				}
-				if s := prev[p] + l.edge[k][p][c]; !ok[c] || s > best {
-					best, ok[c], l.back[k][c] = s, true, p
-				}
+				cur[c], back[c] = best+emit[c], bp
+				continue
 			}
-			cur[c] = best + l.emit[k][c]
+			best, bp := prev[0]+e[0][c], uint8(0)
+			for p := uint8(1); p < nLabels; p++ {
+				s := prev[p] + e[p][c]
+				if s > best {
+					bp = p
+				}
+				best = max(best, s)
+			}
+			cur[c], back[c] = best+emit[c], bp
 		}
 	}
 	last := uint8(0)
 	for c := range uint8(nLabels) {
-		if ok[c] && (!ok[last] || cur[c] > cur[last]) {
+		if cur[c] > cur[last] {
 			last = c
 		}
 	}

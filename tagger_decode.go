@@ -81,10 +81,6 @@ func (s *packed) addTo(v *packed) {
 	}
 }
 
-// near names the places around a token whose words its context features
-// read: two before, one before, one after, two after.
-var nearOffsets = [4]int{-2, -1, 1, 2}
-
 // decoder holds the buffers of decoding, and the scores of the words of
 // the document being decoded.
 type decoder struct {
@@ -104,11 +100,13 @@ type decoder struct {
 
 // wordScores are what a word's features give, the same wherever it
 // occurs: its emission scores from its intrinsic keys, the scores it
-// gives the tokens around it (near, by nearOffsets), its transition
-// scores after each previous label (with the label-pair weights), and
-// the marks of the model's word lists.
+// gives the tokens around it (near), its transition scores after each
+// previous label (with the label-pair weights), and the marks of the
+// model's word lists.
 type wordScores struct {
-	emit  packed
+	emit packed
+	// near[q] is what the word gives the token it stands two places
+	// before (q = 0), one before (1), one after (2) or two after (3).
 	near  [4]packed
 	edge  int32 // index in decoder.edges
 	marks tokMarks
@@ -225,16 +223,11 @@ func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
 	for k, t := range typ {
 		ws := &dec.scores[t]
 		sum := ws.emit
-		for q, o := range nearOffsets {
-			switch j := k + o; {
-			case second && (q == 0 || q == 3):
-			case j < 0:
-				sum.addTo(&dec.pad[0].near[q])
-			case j >= n:
-				sum.addTo(&dec.pad[1].near[q])
-			default:
-				sum.addTo(&dec.scores[typ[j]].near[q])
-			}
+		sum.addTo(dec.near(typ, k-1, 1))
+		sum.addTo(dec.near(typ, k+1, 2))
+		if !second { // the second stage reads no word two places away
+			sum.addTo(dec.near(typ, k-2, 0))
+			sum.addTo(dec.near(typ, k+2, 3))
 		}
 		if second {
 			dec.addStack(&sum, sg, st, s, k)
@@ -260,6 +253,19 @@ func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
 		dec.lat.emit[k] = sum.unpack()
 		dec.lat.edge[k] = &dec.edges[ws.edge]
 	}
+}
+
+// near returns what the word at place j of a sentence of word types typ
+// gives the token it stands near[q] of (wordScores), or the padding's
+// when j falls off the sentence.
+func (dec *decoder) near(typ []int32, j, q int) *packed {
+	switch {
+	case j < 0:
+		return &dec.pad[0].near[q]
+	case j >= len(typ):
+		return &dec.pad[1].near[q]
+	}
+	return &dec.scores[typ[j]].near[q]
 }
 
 // addStack adds to sum the second-stage scores of token k of sentence s:

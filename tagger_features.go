@@ -277,12 +277,6 @@ func hashTok(tk *tagTok) tokHash {
 		suf2: fnv64(tk.norm[len(suf):])}
 }
 
-// key returns a key for the token's intrinsic scores: the same for two
-// tokens with the same strings.
-func (h tokHash) key() uint64 {
-	return mix64(h.norm ^ mix64(h.stem^mix64(h.clitics+h.shape)))
-}
-
 // at returns the hashes of token k of the sentence, or the padding of
 // the side it falls off.
 func at(hs []tokHash, k int) tokHash {

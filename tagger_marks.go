@@ -105,6 +105,9 @@ func readingClasses(w *lexWord, c cut) wclass {
 
 // classMarks maps the word classes the tagger reads to marks.
 func classMarks(w wclass) tokMarks {
+	if w == (wclass{}) {
+		return 0 // a word of no class, as most are
+	}
 	var m tokMarks
 	for _, p := range [...]struct {
 		c class

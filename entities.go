@@ -171,6 +171,7 @@ type finder struct {
 	surnameKeys keyFilter            // the keys of surnames
 	lastTitle   string
 	acr         map[string]int // acronyms defined in parentheses
+	acrKeys     keyFilter      // the keys of acr
 	instState   map[string]string
 	agencies    []int
 }

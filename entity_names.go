@@ -297,6 +297,7 @@ func (f *finder) parenAcronym(j, k int) int {
 			f.acr = make(map[string]int)
 		}
 		f.acr[toks[j+1].norm] = k
+		f.acrKeys.add(toks[j+1].norm)
 	}
 	return close + 1
 }
@@ -730,6 +731,9 @@ func (f *finder) docAcronym(i int) (int, cut, bool) {
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
 		if c.at > 2 || c.def {
+			continue
+		}
+		if !f.acrKeys.has(tk.stem(c)) {
 			continue
 		}
 		if k, ok := f.acr[tk.stem(c)]; ok {

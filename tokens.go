@@ -144,22 +144,11 @@ func splitTextUpTo(src string, limit int) (t *text, over int) {
 // them except the و-name (وفي is في, but ولي is not وليد's kind).
 func (t *text) classify(lx *lexicon) {
 	// The classes of a word live in slabs, so that a word costs no
-	// allocation of its own. They follow from its normalized form, so a
-	// word is looked up once however often the text uses it, and its
-	// tokens share its classes (which nothing changes).
+	// allocation of its own.
 	var slab []wordClasses
-	type classes struct {
-		cls      *wordClasses
-		dateCuts uint8
-	}
-	seen := make(map[string]classes, min(len(t.toks)/4, 4096))
 	for i := range t.toks {
 		tk := &t.toks[i]
 		if tk.kind == tokNumber {
-			continue
-		}
-		if s, ok := seen[tk.norm]; ok {
-			tk.cls, tk.dateCuts = s.cls, s.dateCuts
 			continue
 		}
 		c, dateCuts := wordClassesOf(tk, lx)
@@ -171,7 +160,6 @@ func (t *text) classify(lx *lexicon) {
 			slab = append(slab, c)
 			tk.cls = &slab[len(slab)-1]
 		}
-		seen[tk.norm] = classes{tk.cls, dateCuts}
 	}
 }
 

@@ -23,16 +23,16 @@ import (
 // stage is one stage of a model: its weights, and the weights of its
 // features over small closed sets, looked up once. It is immutable.
 type stage struct {
-	w      featTable
-	trans  [nPrev]packed                 // tTrans by previous label
-	marks  [3][32]packed                 // tMarkAt by offset+1 and mark bit
-	stack  [nLabels]packed               // tStack by label
-	ctx    [nPrev][nPrev][nLabels]packed // tStackCtx by previous, next and own label
-	types  [8]packed                     // tDocTypes by types
-	typesL [8][nLabels]packed            // tDocTypesLabel by types and label
-	begins [8][8]packed                  // tDocBegins by begins and types
-	share  [4][8]packed                  // tDocShare by share and types
-	around [8][8][8]packed               // tDocAround by the neighbours' types and the token's
+	w     featTable
+	trans [nPrev]packed                 // tTrans by previous label
+	marks [3][32]packed                 // tMarkAt by offset+1 and mark bit
+	ctx   [nPrev][nPrev][nLabels]packed // tStackCtx by previous, next and own label
+	// label is tStack, tDocTypes and tDocTypesLabel, by the document's
+	// types of the token's stem and its label; doc is tDocBegins and
+	// tDocShare, by the begins, the share and the types.
+	label  [8][nLabels]packed
+	doc    [8][4][8]packed
+	around [8][8][8]packed // tDocAround by the neighbours' types and the token's
 }
 
 // newStage returns the stage of the weights w.
@@ -47,7 +47,6 @@ func newStage(w featTable) *stage {
 		}
 	}
 	for l := range uint64(nLabels) {
-		w.add(fkey(tStack, l, 0), &sg.stack[l])
 		for p := range uint64(nPrev) {
 			for n := range uint64(nPrev) {
 				w.add(fkey(tStackCtx, p<<8|n, l), &sg.ctx[p][n][l])
@@ -55,15 +54,18 @@ func newStage(w featTable) *stage {
 		}
 	}
 	for t := range uint64(8) {
-		w.add(fkey(tDocTypes, t, 0), &sg.types[t])
 		for l := range uint64(nLabels) {
-			w.add(fkey(tDocTypesLabel, t, l), &sg.typesL[t][l])
+			x := &sg.label[t][l]
+			w.add(fkey(tStack, l, 0), x)
+			w.add(fkey(tDocTypes, t, 0), x)
+			w.add(fkey(tDocTypesLabel, t, l), x)
 		}
 		for b := range uint64(8) {
-			w.add(fkey(tDocBegins, b<<8|t, 0), &sg.begins[b][t])
-		}
-		for s := range uint64(4) {
-			w.add(fkey(tDocShare, s<<8|t, 0), &sg.share[s][t])
+			for s := range uint64(4) {
+				x := &sg.doc[b][s][t]
+				w.add(fkey(tDocBegins, b<<8|t, 0), x)
+				w.add(fkey(tDocShare, s<<8|t, 0), x)
+			}
 		}
 		for p := range uint64(8) {
 			for n := range uint64(8) {
@@ -282,12 +284,9 @@ func (dec *decoder) addStack(sum *packed, sg *stage, st *stackInput, s tagSent, 
 		next, nv = st.labels[i+1], dec.views[k+1]
 	}
 	v := dec.views[k]
-	sum.addTo(&sg.stack[l])
+	sum.addTo(&sg.label[v.types][l])
 	sum.addTo(&sg.ctx[prev][next][l])
-	sum.addTo(&sg.types[v.types])
-	sum.addTo(&sg.typesL[v.types][l])
-	sum.addTo(&sg.begins[v.begins][v.types])
-	sum.addTo(&sg.share[v.share][v.types])
+	sum.addTo(&sg.doc[v.begins][v.share][v.types])
 	sum.addTo(&sg.around[pv.types][nv.types][v.types])
 }
 

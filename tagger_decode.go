@@ -332,6 +332,36 @@ func (l *lattice) resize(n int) {
 // overflowing when they are added to it.
 const unreachable = math.MinInt64 / 4
 
+// bestBefore returns the best score of label c after any of the
+// labels, whose scores are prev, with the edge scores e, and the label
+// that gives it (the lower one of a tie). It is written out label by
+// label, the inner loop of Viterbi for O and B labels.
+func bestBefore(prev *[nLabels]int64, e *[nPrev][nLabels]int64, c uint8) (int64, uint8) {
+	best, bp := prev[0]+e[0][c], uint8(0)
+	if s := prev[1] + e[1][c]; s > best {
+		best, bp = s, 1
+	}
+	if s := prev[2] + e[2][c]; s > best {
+		best, bp = s, 2
+	}
+	if s := prev[3] + e[3][c]; s > best {
+		best, bp = s, 3
+	}
+	if s := prev[4] + e[4][c]; s > best {
+		best, bp = s, 4
+	}
+	if s := prev[5] + e[5][c]; s > best {
+		best, bp = s, 5
+	}
+	if s := prev[6] + e[6][c]; s > best {
+		best, bp = s, 6
+	}
+	return best, bp
+}
+
+// bestBefore reads labels 0 to 6: there are seven.
+const _ = uint(nLabels-7) + uint(7-nLabels)
+
 // viterbi returns the best label sequence of the lattice under the BIO
 // constraints (allowed), reusing out. Ties go to the lower label.
 func (l *lattice) viterbi(out []uint8) []uint8 {
@@ -360,14 +390,7 @@ func (l *lattice) viterbi(out []uint8) []uint8 {
 				cur[c], back[c] = best+emit[c], bp
 				continue
 			}
-			best, bp := prev[0]+e[0][c], uint8(0)
-			for p := uint8(1); p < nLabels; p++ {
-				s := prev[p] + e[p][c]
-				if s > best {
-					bp = p
-				}
-				best = max(best, s)
-			}
+			best, bp := bestBefore(&prev, e, c)
 			cur[c], back[c] = best+emit[c], bp
 		}
 	}

@@ -492,8 +492,9 @@ type keyFilter [256]uint64
 // filterBits returns the word of s, which has at least two bytes, and the
 // mask of its two bits.
 func filterBits(s string) (word uint8, mask uint64) {
-	h := uint64(len(s)) | uint64(s[1])<<8 | uint64(s[min(len(s)/2|1, len(s)-1)])<<16 |
-		uint64(s[max(len(s)-3, 0)])<<24 | uint64(s[len(s)-1])<<32
+	n := len(s)
+	h := uint64(n) | uint64(s[1])<<8 | uint64(s[n/2|1])<<16 |
+		uint64(s[max(n-3, 0)])<<24 | uint64(s[n-1])<<32
 	h *= 0x9e3779b97f4a7c15 // Fibonacci hashing: the high bits mix all of h
 	return uint8(h >> 56), 1<<(h>>50&63) | 1<<(h>>44&63)
 }

@@ -144,12 +144,29 @@ func splitTextUpTo(src string, limit int) (t *text, over int) {
 // them except the و-name (وفي is في, but ولي is not وليد's kind).
 func (t *text) classify(lx *lexicon) {
 	// The classes of a word live in slabs, so that a word costs no
-	// allocation of its own.
+	// allocation of its own. They follow from its normalized form: in a
+	// long text, where words recur, a word is looked up once and its
+	// tokens share its classes (which nothing changes); in an article the
+	// map would cost more than the lookups it saves.
 	var slab []wordClasses
+	type classes struct {
+		cls      *wordClasses
+		dateCuts uint8
+	}
+	var seen map[string]classes
+	if len(t.toks) >= memoTokens {
+		seen = make(map[string]classes, min(len(t.toks)/4, 4096))
+	}
 	for i := range t.toks {
 		tk := &t.toks[i]
 		if tk.kind == tokNumber {
 			continue
+		}
+		if seen != nil {
+			if s, ok := seen[tk.norm]; ok {
+				tk.cls, tk.dateCuts = s.cls, s.dateCuts
+				continue
+			}
 		}
 		c, dateCuts := wordClassesOf(tk, lx)
 		tk.dateCuts = dateCuts
@@ -160,8 +177,15 @@ func (t *text) classify(lx *lexicon) {
 			slab = append(slab, c)
 			tk.cls = &slab[len(slab)-1]
 		}
+		if seen != nil {
+			seen[tk.norm] = classes{tk.cls, dateCuts}
+		}
 	}
 }
+
+// memoTokens is the length of a text from which classify remembers the
+// classes of its words.
+const memoTokens = 4096
 
 // wordClassesOf looks the word up in the lexicon, under each of its stems,
 // and returns its classes and which of its stems are keys of the date

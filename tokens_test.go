@@ -105,3 +105,24 @@ func TestSpanOfMatchesOffsetMap(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyLongText checks that classify, which remembers the classes
+// of the words of a long text, gives every token the classes and date
+// cuts that looking the token up gives.
+func TestClassifyLongText(t *testing.T) {
+	tx := prepare(taggerCorpus(t, 100<<10))
+	if len(tx.toks) < memoTokens {
+		t.Fatalf("%d tokens: the text is too short to test the memo", len(tx.toks))
+	}
+	lx := builtinLexicon()
+	for i := range tx.toks {
+		tk := &tx.toks[i]
+		if tk.kind == tokNumber {
+			continue
+		}
+		want, wantCuts := wordClassesOf(tk, lx)
+		if tk.classes() != want || tk.dateCuts != wantCuts {
+			t.Fatalf("token %d %q: classes %+v, date cuts %b; looked up: %+v, %b", i, tk.norm, tk.classes(), tk.dateCuts, want, wantCuts)
+		}
+	}
+}

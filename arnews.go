@@ -88,9 +88,10 @@ type ExtractorOption struct {
 }
 
 // WithoutTagger makes an Extractor that finds entities with the gazetteer
-// and the rules only, without the trained tagger: about three times faster,
-// and it finds only the people the rules see (after a title, an office or
-// a verb of saying) and the organisations and places the gazetteer holds.
+// and the rules only, without the trained tagger: about two and a half
+// times faster on a long text and five on one article, and it finds only
+// the people the rules see (after a title, an office or a verb of saying)
+// and the organisations and places the gazetteer holds.
 // See the package documentation, "Parties".
 func WithoutTagger() ExtractorOption {
 	return ExtractorOption{noTagger: true}

@@ -148,19 +148,14 @@ type dateEntry struct {
 	libya bool     // a Libyan month name: needs a day and a year
 }
 
-// dateLex maps a normalized first token to its entries; filter rejects
-// most other words without hashing them.
+// dateLex maps a normalized first token to its entries.
 type dateLex struct {
-	m      map[string][]dateEntry
-	filter keyFilter
+	entries wordMap[[]dateEntry]
 }
 
 // get returns the entries of key s.
 func (x *dateLex) get(s string) []dateEntry {
-	if !x.filter.has(s) {
-		return nil
-	}
-	return x.m[s]
+	return x.entries.get(s)
 }
 
 //go:embed data/numbers.tsv
@@ -194,7 +189,7 @@ func dateLexicon() *dateLex { return builtinLexicon().dates }
 // buildDateLexicon builds the date lexicon from data/months.tsv, the date
 // classes of data/lexicon.tsv (the rows of lx) and data/numbers.tsv.
 func buildDateLexicon(lx *lexicon) *dateLex {
-	x := &dateLex{m: map[string][]dateEntry{}}
+	x := &dateLex{}
 	for _, mw := range monthTable().months {
 		cal := Gregorian
 		if mw.system == monthHijri {
@@ -216,9 +211,6 @@ func buildDateLexicon(lx *lexicon) *dateLex {
 	for _, nw := range numberWords(numbersTSV) {
 		x.add(nw.word, dateEntry{word: nw.role, n: nw.value})
 	}
-	for k := range x.m {
-		x.filter.add(k)
-	}
 	return x
 }
 
@@ -234,13 +226,14 @@ func (x *dateLex) add(spelling string, e dateEntry) {
 		e.rest = append(e.rest, tk.norm)
 	}
 	key := t.toks[0].norm
-	for k := range x.m[key] {
-		p := &x.m[key][k]
+	es := x.entries.m[key]
+	for k := range es {
+		p := &es[k]
 		if p.word == e.word && p.n == e.n && p.count == e.count && p.cal == e.cal && slices.Equal(p.rest, e.rest) {
 			p.amb = p.amb && e.amb
 			p.libya = p.libya && e.libya
 			return
 		}
 	}
-	x.m[key] = append(x.m[key], e)
+	x.entries.set(key, append(es, e))
 }

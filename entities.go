@@ -167,13 +167,11 @@ type finder struct {
 	byID    map[string]int
 	// persons: surname keys → entity index, with the token where the
 	// person was introduced.
-	surnames    map[string][]surname // by key; read through surnamesOf
-	surnameKeys keyFilter            // the keys of surnames
-	lastTitle   string
-	acr         map[string]int // acronyms defined in parentheses
-	acrKeys     keyFilter      // the keys of acr
-	instState   map[string]string
-	agencies    []int
+	surnames  wordMap[[]surname] // by key
+	lastTitle string
+	acr       wordMap[int] // acronyms defined in parentheses
+	instState map[string]string
+	agencies  []int
 }
 
 // foundEntity is an entity of the document being built: the Entity, the

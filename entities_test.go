@@ -520,7 +520,7 @@ func TestGazetteerValid(t *testing.T) {
 	}
 	g := builtinGazetteer()
 	t.Logf("gazetteer: %d countries, %d cities, %d organisations, %d demonyms, %d keys",
-		g.countries, g.cities, g.orgs, g.demonyms, len(g.lex))
+		g.countries, g.cities, g.orgs, g.demonyms, len(g.lex.m))
 	if g.countries < 197 || g.cities < 300 || g.orgs < 100 {
 		t.Errorf("gazetteer too small: %d countries, %d cities, %d organisations", g.countries, g.cities, g.orgs)
 	}

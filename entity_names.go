@@ -293,11 +293,7 @@ func (f *finder) parenAcronym(j, k int) int {
 	f.claim(j+1, close)
 	f.add(k, j+1, cut{}, close-1)
 	if close == j+2 && !f.ambiguousAcronym(j+1) {
-		if f.acr == nil {
-			f.acr = make(map[string]int)
-		}
-		f.acr[toks[j+1].norm] = k
-		f.acrKeys.add(toks[j+1].norm)
+		f.acr.set(toks[j+1].norm, k)
 	}
 	return close + 1
 }
@@ -378,7 +374,7 @@ func (f *finder) names() {
 			i = end - 1
 			continue
 		}
-		if len(f.acr) > 0 {
+		if len(f.acr.m) > 0 {
 			if k, c, ok := f.docAcronym(i); ok {
 				f.add(k, i, c, i)
 				continue
@@ -725,7 +721,7 @@ func (f *finder) byContext(m *gmatch, pos int) *gazEntity {
 
 // docAcronym finds at token i an acronym defined in parentheses earlier.
 func (f *finder) docAcronym(i int) (int, cut, bool) {
-	if len(f.acr) == 0 {
+	if len(f.acr.m) == 0 {
 		return 0, cut{}, false
 	}
 	tk := &f.t.toks[i]
@@ -733,10 +729,7 @@ func (f *finder) docAcronym(i int) (int, cut, bool) {
 		if c.at > 2 || c.def {
 			continue
 		}
-		if !f.acrKeys.has(tk.stem(c)) {
-			continue
-		}
-		if k, ok := f.acr[tk.stem(c)]; ok {
+		if k, ok := f.acr.lookup(tk.stem(c)); ok {
 			return k, c, true
 		}
 	}

@@ -325,7 +325,7 @@ func (f *finder) isSurname(i int) bool {
 // surnameAt returns the person whose surname key starts at token i, and
 // the token after the key.
 func (f *finder) surnameAt(i int) (int, int) {
-	if len(f.surnames) == 0 || f.t.toks[i].kind != tokWord {
+	if len(f.surnames.m) == 0 || f.t.toks[i].kind != tokWord {
 		return -1, i
 	}
 	tk := &f.t.toks[i]
@@ -411,18 +411,10 @@ func (f *finder) addSurname(a, b, ent, after int) {
 	for k := a + 1; k < b; k++ {
 		rest = append(rest, f.t.toks[k].norm)
 	}
-	if f.surnames == nil {
-		f.surnames = make(map[string][]surname)
-	}
-	f.surnames[key] = append(f.surnames[key], surname{rest: rest, def: def, ent: ent, after: after})
-	f.surnameKeys.add(key)
+	f.surnames.set(key, append(f.surnames.m[key], surname{rest: rest, def: def, ent: ent, after: after}))
 }
 
-// surnamesOf returns the surnames whose first word is key. Most words are
-// none, and the key filter turns them away without a map lookup.
+// surnamesOf returns the surnames whose first word is key.
 func (f *finder) surnamesOf(key string) []surname {
-	if !f.surnameKeys.has(key) {
-		return nil
-	}
-	return f.surnames[key]
+	return f.surnames.get(key)
 }

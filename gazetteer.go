@@ -181,10 +181,9 @@ type gazEntity struct {
 // immutable once built.
 type gazetteer struct {
 	ents []gazEntity
-	lex  map[string][]phrase // read through phrases
-	// filter holds the keys of lex: most words start no phrase through
-	// any of their stems, and it turns them away without a map lookup.
-	filter keyFilter
+	// lex holds the phrases by their first word, read through phrases:
+	// most words start none through any of their stems.
+	lex wordMap[[]phrase]
 	// codes are the countries of the demonyms, indexed by phrase.cidx-1.
 	codes []string
 	// insts are the national institutions, indexed by phrase.ref.
@@ -248,7 +247,7 @@ func isCountryCode(s string) bool {
 var entityKinds = map[EntityKind]bool{KindCountry: true, KindCity: true, KindRegion: true, KindOrganization: true, KindDemonym: true}
 
 func compileGazetteer(builtin, extra []GazetteerEntry) *gazetteer {
-	g := &gazetteer{lex: make(map[string][]phrase, 8192), insts: institutions()}
+	g := &gazetteer{lex: wordMap[[]phrase]{m: make(map[string][]phrase, 8192)}, insts: institutions()}
 	for _, e := range mergeEntries(builtin, extra) {
 		if e.Kind == KindDemonym {
 			g.addDemonym(e)
@@ -257,7 +256,7 @@ func compileGazetteer(builtin, extra []GazetteerEntry) *gazetteer {
 		}
 	}
 	g.addInstitutions()
-	for _, ps := range g.lex {
+	for _, ps := range g.lex.m {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].rest) > len(ps[j].rest) })
 	}
 	return g
@@ -432,7 +431,7 @@ func (g *gazetteer) addPhrase(s string, p phrase) {
 	if len(rest) > 0 && p.kind == pEntity {
 		p.ambig = false
 	}
-	for _, q := range g.lex[key] {
+	for _, q := range g.lex.m[key] {
 		if q.kind == p.kind && q.ref == p.ref && q.country == p.country && q.def == p.def && slices.Equal(q.rest, p.rest) {
 			return
 		}
@@ -442,16 +441,12 @@ func (g *gazetteer) addPhrase(s string, p phrase) {
 
 // addKey adds the phrase p under its first word key.
 func (g *gazetteer) addKey(key string, p phrase) {
-	g.lex[key] = append(g.lex[key], p)
-	g.filter.add(key)
+	g.lex.set(key, append(g.lex.m[key], p))
 }
 
 // phrases returns the phrases whose first word is key.
 func (g *gazetteer) phrases(key string) []phrase {
-	if !g.filter.has(key) {
-		return nil
-	}
-	return g.lex[key]
+	return g.lex.get(key)
 }
 
 // demonymSuffixes are the regular endings generated from a masculine

@@ -281,10 +281,9 @@ type instrument struct {
 
 // lexicon is the compiled data/lexicon.tsv. It is immutable once built.
 type lexicon struct {
-	words map[string]*lexWord
-	// filter rejects most words that are no key of words without hashing
-	// them: most stems of a text are in no class.
-	filter keyFilter
+	// words are the words of the classes; most stems of a text are in
+	// none, and the map's key filter turns them away.
+	words wordMap[*lexWord]
 	// nouns are the instrument nouns by their normalized first word.
 	nouns map[string]instrument
 	// future and notFuture are the normalized prefixes of the classes
@@ -321,7 +320,7 @@ var builtinLexicon = sync.OnceValue(func() *lexicon {
 	lx := compileLexicon(lexiconRows(lexiconTSV))
 	lx.addOrdinals(numbersTSV)
 	lx.dates = buildDateLexicon(lx)
-	for k := range lx.dates.m {
+	for k := range lx.dates.entries.m {
 		lx.entry(k).date = true
 	}
 	return lx
@@ -346,7 +345,7 @@ func (lx *lexicon) addOrdinals(src string) {
 // compileLexicon builds the lexicon from its rows. Rows of unknown classes
 // are skipped; TestLexiconValid checks the embedded file row by row.
 func compileLexicon(rows []lexRow) *lexicon {
-	lx := &lexicon{words: make(map[string]*lexWord, 2*len(rows)), nouns: map[string]instrument{}}
+	lx := &lexicon{words: wordMap[*lexWord]{m: make(map[string]*lexWord, 2*len(rows))}, nouns: map[string]instrument{}}
 	for _, r := range rows {
 		switch {
 		case strings.HasPrefix(r.class, "date/"):
@@ -367,11 +366,10 @@ func compileLexicon(rows []lexRow) *lexicon {
 }
 
 func (lx *lexicon) entry(key string) *lexWord {
-	e := lx.words[key]
+	e := lx.words.m[key]
 	if e == nil {
 		e = &lexWord{}
-		lx.words[key] = e
-		lx.filter.add(key)
+		lx.words.set(key, e)
 	}
 	return e
 }
@@ -438,10 +436,7 @@ func (lx *lexicon) addInstrument(r lexRow) {
 
 // lookup returns the classes of the normalized word w, or nil.
 func (lx *lexicon) lookup(w string) *lexWord {
-	if !lx.filter.has(w) {
-		return nil
-	}
-	return lx.words[w]
+	return lx.words.get(w)
 }
 
 // futureVerb reports whether tk, alone or after و or ف, is a future
@@ -477,6 +472,41 @@ func hasPrefix(w string, prefixes []string) bool {
 	return false
 }
 
+// wordMap is a map of words read through a key filter: a lookup of a
+// word that is no key, as most are, stops at the filter without hashing.
+type wordMap[V any] struct {
+	m      map[string]V // written through set
+	filter keyFilter    // the keys of m
+}
+
+// get returns the value of the word w, the zero value if it has none.
+func (wm *wordMap[V]) get(w string) V {
+	if !wm.filter.has(w) {
+		var none V
+		return none
+	}
+	return wm.m[w]
+}
+
+// lookup returns the value of the word w, and whether it has one.
+func (wm *wordMap[V]) lookup(w string) (V, bool) {
+	if !wm.filter.has(w) {
+		var none V
+		return none, false
+	}
+	v, ok := wm.m[w]
+	return v, ok
+}
+
+// set gives the word w the value v.
+func (wm *wordMap[V]) set(w string, v V) {
+	if wm.m == nil {
+		wm.m = make(map[string]V)
+	}
+	wm.m[w] = v
+	wm.filter.add(w)
+}
+
 // keyFilter is a set of string keys with false positives and no false
 // negatives, so that a lookup in a map of words rejects most strings
 // without hashing them: each key sets two bits of one of its 256 words,
@@ -485,8 +515,8 @@ func hasPrefix(w string, prefixes []string) bool {
 // those that tell them apart). With the 1,164 keys of the lexicon (its
 // words and the date lexicon's), 18 of the seed article's 236 words that
 // are no key pass (TestKeyFilter bounds it at one in five). The
-// gazetteer's phrase keys (about 2,400) and a document's surnames have
-// one too.
+// gazetteer's phrase keys (about 2,400) and a document's surnames and
+// acronyms have one too: each map of words is a wordMap.
 type keyFilter [256]uint64
 
 // filterBits returns the word of s, which has at least two bytes, and the

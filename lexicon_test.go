@@ -188,7 +188,7 @@ func TestNumbersValid(t *testing.T) {
 // the date lexicon (see readRoles): each is one word token, so that a
 // number or a punctuation mark has no date entries.
 func TestDateLexiconKeys(t *testing.T) {
-	for k := range dateLexicon().m {
+	for k := range dateLexicon().entries.m {
 		if toks := splitText(k).toks; len(toks) != 1 || toks[0].kind != tokWord {
 			t.Errorf("date lexicon key %q is no single word", k)
 		}
@@ -199,7 +199,7 @@ func TestDateLexiconKeys(t *testing.T) {
 // false negatives) and rejects most words that are none.
 func TestKeyFilter(t *testing.T) {
 	lx := builtinLexicon()
-	checkKeyFilter(t, &lx.filter, func(w string) bool { return lx.words[w] != nil }, maps.Keys(lx.words))
+	checkKeyFilter(t, &lx.words.filter, func(w string) bool { return lx.words.m[w] != nil }, maps.Keys(lx.words.m))
 }
 
 // TestGazetteerFilter checks the filter of the gazetteer's phrase keys,
@@ -207,7 +207,7 @@ func TestKeyFilter(t *testing.T) {
 func TestGazetteerFilter(t *testing.T) {
 	user := newGazetteer([]GazetteerEntry{{ID: "org:acme", Kind: KindOrganization, Name: "أكمي للصناعات", Acronyms: []string{"ACME"}}})
 	for _, g := range []*gazetteer{builtinGazetteer(), user} {
-		checkKeyFilter(t, &g.filter, func(w string) bool { return g.lex[w] != nil }, maps.Keys(g.lex))
+		checkKeyFilter(t, &g.lex.filter, func(w string) bool { return g.lex.m[w] != nil }, maps.Keys(g.lex.m))
 	}
 	if key, _, _ := phraseTokens("أكمي للصناعات"); len(user.phrases(key)) == 0 {
 		t.Errorf("a user's phrase (key %q) is filtered out", key)

@@ -26,13 +26,12 @@ type stage struct {
 	w     featTable
 	trans [nPrev]packed                 // tTrans by previous label
 	marks [3][32]packed                 // tMarkAt by offset+1 and mark bit
-	ctx   [nPrev][nPrev][nLabels]packed // tStackCtx by previous, next and own label
-	// label is tStack, tDocTypes and tDocTypesLabel, by the document's
-	// types of the token's stem and its label; doc is tDocBegins and
-	// tDocShare, by the begins, the share and the types.
+	ctx   [nPrev][nPrev][nLabels]packed // ctxKey by previous, next and own label
+	// label is labelKeys by the document's types of the token's stem and
+	// its label; doc is docKeys by the begins, the share and the types.
 	label  [8][nLabels]packed
 	doc    [8][4][8]packed
-	around [8][8][8]packed // tDocAround by the neighbours' types and the token's
+	around [8][8][8]packed // aroundKey by the neighbours' types and the token's
 }
 
 // newStage returns the stage of the weights w.
@@ -41,35 +40,34 @@ func newStage(w featTable) *stage {
 	for p := range uint64(nPrev) {
 		w.add(fkey(tTrans, p, 0), &sg.trans[p])
 	}
-	for o := range uint64(3) {
-		for b := range uint64(32) {
-			w.add(fkey(tMarkAt, o, 1<<b), &sg.marks[o][b])
+	for o := range 3 {
+		for b := range 32 {
+			w.add(markKey(o-1, b), &sg.marks[o][b])
 		}
 	}
 	for l := range uint64(nLabels) {
 		for p := range uint64(nPrev) {
 			for n := range uint64(nPrev) {
-				w.add(fkey(tStackCtx, p<<8|n, l), &sg.ctx[p][n][l])
+				w.add(ctxKey(p, n, l), &sg.ctx[p][n][l])
 			}
 		}
 	}
 	for t := range uint64(8) {
 		for l := range uint64(nLabels) {
-			x := &sg.label[t][l]
-			w.add(fkey(tStack, l, 0), x)
-			w.add(fkey(tDocTypes, t, 0), x)
-			w.add(fkey(tDocTypesLabel, t, l), x)
+			for _, k := range labelKeys(l, t) {
+				w.add(k, &sg.label[t][l])
+			}
 		}
 		for b := range uint64(8) {
 			for s := range uint64(4) {
-				x := &sg.doc[b][s][t]
-				w.add(fkey(tDocBegins, b<<8|t, 0), x)
-				w.add(fkey(tDocShare, s<<8|t, 0), x)
+				for _, k := range docKeys(b, s, t) {
+					w.add(k, &sg.doc[b][s][t])
+				}
 			}
 		}
 		for p := range uint64(8) {
 			for n := range uint64(8) {
-				w.add(fkey(tDocAround, p<<8|n, t), &sg.around[p][n][t])
+				w.add(aroundKey(p, n, t), &sg.around[p][n][t])
 			}
 		}
 	}
@@ -187,22 +185,14 @@ func (dec *decoder) scoreWord(ws *wordScores, sg *stage, tk *tagTok, h tokHash, 
 }
 
 // scoreNear computes what the word with hashes h gives the context
-// features of the tokens around it: the keys contextFeatures (first
-// stage) or liteContextFeatures (second) make of a neighbour.
+// features of the tokens around it (nearKeys).
 func (dec *decoder) scoreNear(ws *wordScores, sg *stage, h tokHash, second bool) {
-	ws.near = [4]packed{}
-	sg.w.add(fkey(tNormAt, 1, h.norm), &ws.near[1])
-	sg.w.add(fkey(tNormAt, 3, h.norm), &ws.near[2])
-	if second {
-		return
-	}
-	sg.w.add(fkey(tNormAt, 0, h.norm), &ws.near[0])
-	sg.w.add(fkey(tNormAt, 4, h.norm), &ws.near[3])
-	for q, side := range [2]uint64{0, 1} {
-		n := &ws.near[1+q]
-		sg.w.add(fkey(tSufAt, h.suf2, side), n)
-		sg.w.add(fkey(tStemAt, h.stem, side), n)
-		sg.w.add(fkey(tShapeAt, h.shape, side), n)
+	for q := range ws.near {
+		ws.near[q] = packed{}
+		dec.keys = nearKeys(dec.keys[:0], h, q, second)
+		for _, k := range dec.keys {
+			sg.w.add(k, &ws.near[q])
+		}
 	}
 }
 

@@ -1,15 +1,18 @@
 package arnews
 
 import (
+	"math/bits"
 	"unicode/utf8"
 )
 
-// This file holds the tagger's features. They are computed by the same
-// code at training and at inference, over the tagger's own view of the
-// tokens (tagDoc, filled by tagInput in tagger_marks.go). A feature is a
-// 64-bit key: the hash of its template and of the strings or marks it
+// This file holds the tagger's features, over the tagger's own view of
+// the tokens (tagDoc, filled by tagInput in tagger_marks.go). A feature is
+// a 64-bit key: the hash of its template and of the strings or marks it
 // reads. Each token's strings are hashed once; the templates mix those
-// hashes, so no feature string is ever built.
+// hashes, so no feature string is ever built. featurize lists the keys of
+// each token, as training reads them; the decoder (tagger_decode.go) sums
+// the same keys in another order, built by the same functions (nearKeys,
+// markKey and the keys of the second stage).
 
 // featureSetVersion names the feature set; the model header records it,
 // and a model trained on another version is rejected.
@@ -317,27 +320,41 @@ func intrinsicFeatures(keys []uint64, tk *tagTok, h tokHash, second bool) []uint
 // sentence whose token hashes are hs and marks are marks: the words at
 // ±1 and ±2, the stems and shapes at ±1, the bigrams and the marks.
 func contextFeatures(keys []uint64, hs []tokHash, marks []tokMarks, k int) []uint64 {
-	h := hs[k]
-	for o := -2; o <= 2; o++ {
-		if o != 0 {
-			keys = append(keys, fkey(tNormAt, uint64(o+2), at(hs, k+o).norm))
-		}
+	for q, o := range nearOffsets {
+		keys = nearKeys(keys, at(hs, k+o), q, false)
 	}
-	p, nx := at(hs, k-1), at(hs, k+1)
-	keys = append(keys,
-		fkey(tSufAt, p.suf2, 0), fkey(tSufAt, nx.suf2, 1),
-		fkey(tStemAt, p.stem, 0), fkey(tStemAt, nx.stem, 1),
-		fkey(tShapeAt, p.shape, 0), fkey(tShapeAt, nx.shape, 1),
-		fkey(tBigram, p.norm, h.norm), fkey(tBigramR, h.norm, nx.norm),
-	)
+	h, p, nx := hs[k], at(hs, k-1), at(hs, k+1)
+	keys = append(keys, fkey(tBigram, p.norm, h.norm), fkey(tBigramR, h.norm, nx.norm))
 	return markFeatures(keys, marks, k)
 }
 
 // liteContextFeatures appends the second stage's share of the first
 // stage's context keys of token k: the words at ±1 and the marks.
 func liteContextFeatures(keys []uint64, hs []tokHash, marks []tokMarks, k int) []uint64 {
-	keys = append(keys, fkey(tNormAt, 1, at(hs, k-1).norm), fkey(tNormAt, 3, at(hs, k+1).norm))
+	for q, o := range nearOffsets {
+		keys = nearKeys(keys, at(hs, k+o), q, true)
+	}
 	return markFeatures(keys, marks, k)
+}
+
+// nearOffsets are the places, from a token, of the words its context
+// keys read: two before, one before, one after, two after.
+var nearOffsets = [4]int{-2, -1, 1, 2}
+
+// nearKeys appends the context keys that the word with hashes h gives the
+// token it stands nearOffsets[q] places from: its normalized form, and one
+// place away its stem, shape and last two letters; in the second stage
+// (second), its normalized form one place away.
+func nearKeys(keys []uint64, h tokHash, q int, second bool) []uint64 {
+	if second && (q == 0 || q == 3) {
+		return keys
+	}
+	keys = append(keys, fkey(tNormAt, uint64(nearOffsets[q]+2), h.norm))
+	if second || q == 0 || q == 3 {
+		return keys
+	}
+	side := uint64(q - 1) // 0 before the token, 1 after it
+	return append(keys, fkey(tSufAt, h.suf2, side), fkey(tStemAt, h.stem, side), fkey(tShapeAt, h.shape, side))
 }
 
 // affixFeatures appends the prefixes and suffixes of one to three letters
@@ -412,12 +429,15 @@ func markFeatures(keys []uint64, marks []tokMarks, k int) []uint64 {
 			continue
 		}
 		for m := marks[j]; m != 0; m &= m - 1 {
-			bit := uint64(m & -m)
-			keys = append(keys, fkey(tMarkAt, uint64(o+1), bit))
+			keys = append(keys, markKey(o, bits.TrailingZeros32(uint32(m))))
 		}
 	}
 	return keys
 }
+
+// markKey returns the key of mark bit b of the token o places from the
+// one scored (o in -1..1).
+func markKey(o, b int) uint64 { return fkey(tMarkAt, uint64(o+1), 1<<b) }
 
 // The word lists a model carries beside its weights, each a set of
 // hashes (fnv64) of normalized words.
@@ -543,13 +563,35 @@ func (st *stackInput) stackFeatures(keys []uint64, s tagSent, k int, views []doc
 		next, nv = uint64(st.labels[i+1]), views[k+1]
 	}
 	v := views[k]
-	return append(keys,
-		fkey(tStack, l, 0),
-		fkey(tStackCtx, prev<<8|next, l),
-		fkey(tDocTypes, uint64(v.types), 0),
-		fkey(tDocTypesLabel, uint64(v.types), l),
-		fkey(tDocBegins, uint64(v.begins)<<8|uint64(v.types), 0),
-		fkey(tDocShare, uint64(v.share)<<8|uint64(v.types), 0),
-		fkey(tDocAround, uint64(pv.types)<<8|uint64(nv.types), uint64(v.types)),
-	)
+	lk, dk := labelKeys(l, uint64(v.types)), docKeys(uint64(v.begins), uint64(v.share), uint64(v.types))
+	keys = append(keys, lk[:]...)
+	keys = append(keys, ctxKey(prev, next, l))
+	keys = append(keys, dk[:]...)
+	return append(keys, aroundKey(uint64(pv.types), uint64(nv.types), uint64(v.types)))
+}
+
+// The keys of the second stage, over the first stage's label l of a
+// token, those of its neighbours (prev, next), and the document's view of
+// it and of them (types, begins, share: see docView). Each set of values
+// is small: the decoder sums the weights of every combination once, when
+// the model is loaded.
+
+// labelKeys returns the keys of label l and of the types of the token's
+// stem in the document.
+func labelKeys(l, types uint64) [3]uint64 {
+	return [3]uint64{fkey(tStack, l, 0), fkey(tDocTypes, types, 0), fkey(tDocTypesLabel, types, l)}
+}
+
+// ctxKey returns the key of the labels around and at the token.
+func ctxKey(prev, next, l uint64) uint64 { return fkey(tStackCtx, prev<<8|next, l) }
+
+// docKeys returns the keys of the types the token's stem begins and of
+// the share of its tokens inside an entity.
+func docKeys(begins, share, types uint64) [2]uint64 {
+	return [2]uint64{fkey(tDocBegins, begins<<8|types, 0), fkey(tDocShare, share<<8|types, 0)}
+}
+
+// aroundKey returns the key of the neighbours' types and the token's.
+func aroundKey(prevTypes, nextTypes, types uint64) uint64 {
+	return fkey(tDocAround, prevTypes<<8|nextTypes, types)
 }

@@ -283,27 +283,11 @@ func (dec *decoder) addStack(sum *packed, sg *stage, st *stackInput, s tagSent, 
 // lattice holds the scores of one sentence: emit[k][c] of label c at
 // token k, edge[k][p][c] of label c at token k after label p. The edge
 // scores of a token are those of its word, shared by its occurrences
-// (decoder.fill), or its own, in own (reset, for training).
+// (decoder.fill); training gives each token its own (ownLattice).
 type lattice struct {
 	emit []([nLabels]int64)
 	edge []*[nPrev][nLabels]int64
-	own  []([nPrev][nLabels]int64)
 	back []([nLabels]uint8)
-}
-
-// reset sizes the lattice for n tokens, all scores zero, each token's
-// edge scores its own.
-func (l *lattice) reset(n int) {
-	l.resize(n)
-	if cap(l.own) < n {
-		l.own = make([][nPrev][nLabels]int64, n)
-	}
-	l.own = l.own[:n]
-	clear(l.emit)
-	clear(l.own)
-	for k := range l.edge {
-		l.edge[k] = &l.own[k]
-	}
 }
 
 // resize sizes the lattice for n tokens, leaving their scores as they

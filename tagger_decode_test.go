@@ -7,7 +7,7 @@ import (
 // referenceLattice fills lat with the scores of sentence s of d the way
 // training sees them: the sum of the weights of every key featurize lists
 // for each token, and the transition keys.
-func referenceLattice(sg *stage, d *tagDoc, s tagSent, nl nameLists, st *stackInput, lat *lattice) {
+func referenceLattice(sg *stage, d *tagDoc, s tagSent, nl nameLists, st *stackInput, lat *ownLattice) {
 	var f sentFeatures
 	f.featurize(d, s, nl, st, true)
 	lat.reset(s.last - s.first)
@@ -41,7 +41,7 @@ func TestDecoderMatchesFeatures(t *testing.T) {
 		d := tagInput(tx, lexiconMarks(tx))
 		var (
 			dec   decoder
-			ref   lattice
+			ref   ownLattice
 			st    *stackInput
 			sents int
 		)
@@ -53,7 +53,7 @@ func TestDecoderMatchesFeatures(t *testing.T) {
 				}
 				dec.fill(sg, d, s, st)
 				referenceLattice(sg, d, s, m.lists, st, &ref)
-				if !sameLattice(&dec.lat, &ref) {
+				if !sameLattice(&dec.lat, &ref.lattice) {
 					t.Fatalf("article %d, stage %d, sentence at token %d: the decoder's lattice differs from the features'", i, k+1, s.first)
 				}
 				sents++

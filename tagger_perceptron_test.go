@@ -33,8 +33,29 @@ func (pc *perceptron) averaged() []int64 {
 	return a
 }
 
+// ownLattice is a lattice whose tokens have edge scores of their own, as
+// training fills them.
+type ownLattice struct {
+	lattice
+	own [][nPrev][nLabels]int64
+}
+
+// reset sizes the lattice for n tokens, all scores zero.
+func (l *ownLattice) reset(n int) {
+	l.resize(n)
+	if cap(l.own) < n {
+		l.own = make([][nPrev][nLabels]int64, n)
+	}
+	l.own = l.own[:n]
+	clear(l.emit)
+	clear(l.own)
+	for k := range l.edge {
+		l.edge[k] = &l.own[k]
+	}
+}
+
 // fill fills the lattice of s from the weights w.
-func fill(s *seq, w []int64, lat *lattice) {
+func fill(s *seq, w []int64, lat *ownLattice) {
 	lat.reset(len(s.labels))
 	for k := range s.labels {
 		e := &lat.emit[k]
@@ -96,7 +117,7 @@ func (pc *perceptron) bump(f int32, c uint8, d int32) {
 
 // epoch trains one pass over train in the order given.
 func (pc *perceptron) epoch(train []*seq, order []int) {
-	var lat lattice
+	var lat ownLattice
 	var pred []uint8
 	for _, i := range order {
 		s := train[i]
@@ -119,7 +140,7 @@ func (pc *perceptron) epoch(train []*seq, order []int) {
 }
 
 // fillCurrent fills the lattice of s from the current weights.
-func (pc *perceptron) fillCurrent(s *seq, lat *lattice) {
+func (pc *perceptron) fillCurrent(s *seq, lat *ownLattice) {
 	lat.reset(len(s.labels))
 	add := func(f int32, e *[nLabels]int64) {
 		if f < 0 {
@@ -159,7 +180,7 @@ func slices8Equal(a, b []uint8) bool {
 // evaluate scores the weights w on seqs.
 func evaluate(seqs []*seq, w []int64) entityScores {
 	var e entityScores
-	var lat lattice
+	var lat ownLattice
 	var pred []uint8
 	for _, s := range seqs {
 		fill(s, w, &lat)

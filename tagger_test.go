@@ -243,14 +243,14 @@ func TestViterbi(t *testing.T) {
 	// A tiny model where greedy and Viterbi differ: the first token looks
 	// slightly more like the start of a person, but nothing may follow a
 	// person here, and the second token is clearly O.
-	var l lattice
+	var l ownLattice
 	l.reset(2)
 	l.emit[0][lO], l.emit[0][lBPER] = 4, 5
 	l.emit[1][lO] = 3
 	for c := range nLabels {
 		l.edge[1][lBPER][c] = -10
 	}
-	if got, want := greedy(&l), []uint8{lBPER, lO}; !slices.Equal(got, want) {
+	if got, want := greedy(&l.lattice), []uint8{lBPER, lO}; !slices.Equal(got, want) {
 		t.Errorf("greedy = %v, want %v", got, want)
 	}
 	if got, want := l.viterbi(nil), []uint8{lO, lO}; !slices.Equal(got, want) {

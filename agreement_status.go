@@ -71,9 +71,6 @@ func (f *agreementFinder) trigger(si int, n nounMatch) (triggerClass, int) {
 //	scope execution                                     حيز التنفيذ: effective
 //	instrument [adjectives] signed-adjective            البروتوكول الموقع: sign
 func (f *agreementFinder) triggerAt(i int) triggerClass {
-	if f.trig == nil {
-		f.trig = make([]uint8, len(f.t.toks))
-	}
 	if c := f.trig[i]; c != 0 {
 		return triggerClass(c - 1)
 	}

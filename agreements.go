@@ -135,7 +135,7 @@ func findAgreements(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, 
 
 // newAgreementFinder returns a finder over the layers of t.
 func newAgreementFinder(t *text, dates *dateLayer, ents *entityLayer, g *gazetteer, ref time.Time) *agreementFinder {
-	f := &agreementFinder{t: t, g: g, lx: builtinLexicon(), dates: dates, ents: ents, ref: ref}
+	f := &agreementFinder{t: t, g: g, lx: builtinLexicon(), dates: dates, ents: ents, ref: ref, trig: make([]uint8, len(t.toks))}
 	f.byID = make(map[string]int, len(ents.ents))
 	for i, e := range ents.ents {
 		f.byID[e.ID] = i

@@ -295,11 +295,11 @@ type piece struct {
 }
 
 // forPieces prepares each piece of src in order and calls fn with it. A
-// piece of pieceBytes bytes is cut at a
-// break in its second half; when it holds more than maxPieceTokens tokens
-// (text of numbers and marks: 1-1-1-), it is cut again after at least
-// half of them. Each piece ends after at least half of its budget, so the
-// text is read in linear time, and prepared at most twice.
+// piece of pieceBytes bytes is cut at a break in its second half; when it
+// holds more than maxPieceTokens tokens (text of numbers and marks:
+// 1-1-1-), it is cut again after at least half of them. Each piece ends
+// after at least half of its budget, so the text is read in linear time,
+// and each piece is prepared once, or a few times when cut again.
 func forPieces(src string, fn func(p piece)) {
 	lx := builtinLexicon()
 	start := 0

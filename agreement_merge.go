@@ -130,8 +130,21 @@ func (f *agreementFinder) compatibleSubjects(a, b Mention) bool {
 	if a.Text == "" || b.Text == "" {
 		return true
 	}
-	wa, wb := f.contentStems(a.Span), f.contentStems(b.Span)
+	wa, wb := f.subjectStems(a.Span), f.subjectStems(b.Span)
 	return within(wa, wb) || within(wb, wa)
+}
+
+// subjectStems returns contentStems of subject span sp, read once.
+func (f *agreementFinder) subjectStems(sp Span) map[string]bool {
+	if w, ok := f.subjectWords[sp]; ok {
+		return w
+	}
+	if f.subjectWords == nil {
+		f.subjectWords = map[Span]map[string]bool{}
+	}
+	w := f.contentStems(sp)
+	f.subjectWords[sp] = w
+	return w
 }
 
 // within reports whether every word of a is in b.

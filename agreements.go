@@ -99,6 +99,9 @@ type agreementFinder struct {
 	trig []uint8
 	// home is the article's state (see homeState), once known.
 	home *string
+	// subjectWords holds contentStems of each subject span consolidate
+	// has compared: it compares every pair of agreements.
+	subjectWords map[Span]map[string]bool
 }
 
 // findAgreements finds the agreements of t among the dates and entities

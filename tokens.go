@@ -412,17 +412,16 @@ func scanToken(s string, i int) (start, end int, k tokKind, brk, ok bool) {
 func wordEnd(s string, j int) int {
 	for j < len(s) {
 		c := s[j]
+		// U+0621–U+065F are D8 A1 to D9 9F: between them, only the pairs
+		// of a lead byte and a continuation byte are letters (D8 C0 and
+		// D9 00 are no UTF-8). One test, whichever the lead byte.
+		if j+1 < len(s) {
+			if x := uint16(c)<<8 | uint16(s[j+1]); x-0xD8A1 <= 0xD99F-0xD8A1 && s[j+1]&0xC0 == 0x80 {
+				j += 2
+				continue
+			}
+		}
 		switch {
-		case c == 0xD8: // U+0621–U+063F are D8 A1–BF
-			if j+1 < len(s) && s[j+1] >= 0xA1 && s[j+1] <= 0xBF {
-				j += 2
-				continue
-			}
-		case c == 0xD9: // U+0640–U+065F are D9 80–9F
-			if j+1 < len(s) && s[j+1] >= 0x80 && s[j+1] <= 0x9F {
-				j += 2
-				continue
-			}
 		case c|0x20 >= 'a' && c|0x20 <= 'z':
 			j++
 			continue

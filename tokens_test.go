@@ -85,6 +85,43 @@ func TestRuneClassesFast(t *testing.T) {
 	}
 }
 
+// TestWordEndFast checks wordEnd, which reads Arabic letters and ASCII
+// by their bytes, against decoding rune by rune: on every code point of
+// the BMP (and a sample beyond) and on every pair of bytes, ill-formed
+// ones included.
+func TestWordEndFast(t *testing.T) {
+	slow := func(s string) int {
+		j := 0
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += n
+		}
+		return j
+	}
+	check := func(s string) {
+		t.Helper()
+		if got, want := wordEnd(s, 0), slow(s); got != want {
+			t.Fatalf("wordEnd(% x) = %d, want %d", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r > 0xFFFF && r%61 != 0 {
+			continue // beyond the BMP, a sample: wordEnd decodes those
+		}
+		check(string(r) + "!")
+		check("ب" + string(r))
+	}
+	for a := range 256 {
+		for b := range 256 {
+			check(string([]byte{byte(a), byte(b), '!'}))
+			check(string([]byte{byte(a), byte(b)}))
+		}
+	}
+}
+
 // TestSpanOfMatchesOffsetMap checks that spanOf, which reads the tokens'
 // own spans, gives what the offset map gives for the same normalized
 // range, on the testdata articles and text that normalization changes.

@@ -2,11 +2,8 @@ package arnews
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
 // Span is a half-open range [Start, End) of byte offsets into the text the
@@ -81,10 +78,13 @@ func WithRef(t time.Time) Option {
 }
 
 // ExtractorOption configures an [Extractor]: see [NewExtractor]. Build one
-// with [WithEntries].
+// with [WithEntries], [WithoutTagger] or [WithConcurrency].
 type ExtractorOption struct {
 	entries  []GazetteerEntry
 	noTagger bool
+	// workers is WithConcurrency's n; set says WithConcurrency was used.
+	workers int
+	set     bool
 }
 
 // WithoutTagger makes an Extractor that finds entities with the gazetteer
@@ -95,6 +95,21 @@ type ExtractorOption struct {
 // See the package documentation, "Parties".
 func WithoutTagger() ExtractorOption {
 	return ExtractorOption{noTagger: true}
+}
+
+// WithConcurrency sets how many goroutines read a long text at once. A
+// text is read in pieces of about 64 KiB (see the package documentation,
+// "Long texts"); the pieces of a longer one are read by up to n
+// goroutines, which speeds up one long text on a machine with cores to
+// spare. The calling goroutine prepares the pieces, in order, for the
+// others, and the result is the same whatever n. n = 1 reads everything
+// on the calling goroutine (a program that already runs many Extract
+// calls at once gains nothing from more); n = 0, the default, is
+// runtime.GOMAXPROCS at each call. A text of one piece, such as a news
+// article, is always read on the calling goroutine. [NewExtractor] fails
+// when n is negative.
+func WithConcurrency(n int) ExtractorOption {
+	return ExtractorOption{workers: n, set: true}
 }
 
 // WithEntries adds entries to the gazetteer of countries, cities, regions
@@ -109,20 +124,27 @@ func WithEntries(entries ...GazetteerEntry) ExtractorOption {
 // gazetteer entries, which it compiles once. An Extractor is safe for
 // concurrent use by any number of goroutines.
 type Extractor struct {
-	gaz *gazetteer
-	tm  *tagModel // nil: WithoutTagger
+	gaz     *gazetteer
+	tm      *tagModel // nil: WithoutTagger
+	workers int       // see WithConcurrency; 0 is GOMAXPROCS
 }
 
 // NewExtractor returns an Extractor configured by opts. It fails when a
 // gazetteer entry is invalid; the error names the entry and the field.
 func NewExtractor(opts ...ExtractorOption) (*Extractor, error) {
 	var entries []GazetteerEntry
-	noTagger := false
+	noTagger, workers := false, 0
 	for _, o := range opts {
 		entries = append(entries, o.entries...)
 		noTagger = noTagger || o.noTagger
+		if o.set {
+			if o.workers < 0 {
+				return nil, fmt.Errorf("arnews: WithConcurrency(%d): the number of goroutines must be 0 (GOMAXPROCS) or more", o.workers)
+			}
+			workers = o.workers
+		}
 	}
-	if len(entries) == 0 && !noTagger {
+	if len(entries) == 0 && !noTagger && workers == 0 {
 		return defaultExtractor(), nil
 	}
 	for i := range entries {
@@ -130,7 +152,7 @@ func NewExtractor(opts ...ExtractorOption) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	x := &Extractor{gaz: builtinGazetteer()}
+	x := &Extractor{gaz: builtinGazetteer(), workers: workers}
 	if len(entries) > 0 {
 		x.gaz = newGazetteer(entries)
 	}
@@ -180,25 +202,21 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 // people named in text, with the Extractor's gazetteer; see the package
 // function [FindEntities].
 func (x *Extractor) FindEntities(text string) []Entity {
-	var parts [][]Entity
-	forPieces(text, func(p piece) {
+	return joinEntities(mapPieces(text, x.workers, func(p piece) []Entity {
 		ents := findEntities(p.t, x.gaz, x.tm).documentEntities()
 		shiftEntities(ents, p.off)
-		parts = append(parts, ents)
-	})
-	return joinEntities(parts)
+		return ents
+	}))
 }
 
 // FindDates returns the date expressions of text resolved against ref; see
 // the package function [FindDates].
 func (x *Extractor) FindDates(text string, ref time.Time) []Date {
-	var parts [][]Date
-	forPieces(text, func(p piece) {
+	return joinParts(mapPieces(text, x.workers, func(p piece) []Date {
 		dates := findDates(p.t, ref).dates
 		shiftDates(dates, p.off)
-		parts = append(parts, dates)
-	})
-	return joinParts(parts)
+		return dates
+	}))
 }
 
 // Extract returns the facts found in text. It uses one Extractor of the
@@ -208,15 +226,14 @@ func Extract(text string, opts ...Option) *Document {
 	return defaultExtractor().Extract(text, opts...)
 }
 
-// extractPieces reads text in pieces (see forPieces), so that memory stays
+// extractPieces reads text in pieces (see mapPieces), so that memory stays
 // proportional to the input: entities are merged by ID across pieces,
 // while agreement coreference and name linking stay within a piece.
 func (x *Extractor) extractPieces(text string, ref time.Time) *Document {
-	var docs []*Document
-	forPieces(text, func(p piece) {
+	docs := mapPieces(text, x.workers, func(p piece) *Document {
 		d := x.extract(p.t, ref)
 		d.shift(p.off)
-		docs = append(docs, d)
+		return d
 	})
 	if len(docs) == 1 {
 		return docs[0]
@@ -233,116 +250,6 @@ func (x *Extractor) extractPieces(text string, ref time.Time) *Document {
 	doc.Sentences, doc.Dates = joinParts(sents), joinParts(dates)
 	doc.Entities, doc.Agreements = joinEntities(ents), joinParts(agrs)
 	return doc
-}
-
-// joinParts returns the parts one after the other, in a slice of their
-// exact total length (nil when it is 0): pieces joined without the copies
-// of a growing slice.
-func joinParts[T any](parts [][]T) []T {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
-	if n == 0 {
-		return nil
-	}
-	return slices.Concat(parts...)
-}
-
-// joinEntities joins the entities of the pieces of a text: an entity found
-// in several pieces is one, with the mentions of each in order.
-func joinEntities(parts [][]Entity) []Entity {
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	byID := map[string]int{}
-	var all []Entity
-	var mentions [][][]Mention
-	for _, p := range parts {
-		for _, e := range p {
-			i, ok := byID[e.ID]
-			if !ok {
-				i = len(all)
-				byID[e.ID] = i
-				all = append(all, e)
-				mentions = append(mentions, nil)
-			}
-			mentions[i] = append(mentions[i], e.Mentions)
-		}
-	}
-	for i := range all {
-		if len(mentions[i]) > 1 {
-			all[i].Mentions = joinParts(mentions[i])
-		}
-	}
-	return all
-}
-
-// Pieces. A text is read in pieces of at most pieceBytes bytes and
-// maxPieceTokens tokens, cut at paragraph breaks where it has them: the
-// memory a piece takes is bounded by the token budget, whatever the bytes,
-// and news articles, even long ones (about 6,000 words), fit in one piece.
-const (
-	pieceBytes     = 64 << 10
-	maxPieceTokens = 8 << 10
-)
-
-// piece is a piece of a text: its offset in the text, and its prepared
-// form.
-type piece struct {
-	off int
-	t   *text
-}
-
-// forPieces prepares each piece of src in order and calls fn with it. A
-// piece of pieceBytes bytes is cut at a break in its second half; when it
-// holds more than maxPieceTokens tokens (text of numbers and marks:
-// 1-1-1-), it is cut again after at least half of them. Each piece ends
-// after at least half of its budget, so the text is read in linear time,
-// and each piece is prepared once, or a few times when cut again.
-func forPieces(src string, fn func(p piece)) {
-	lx := builtinLexicon()
-	start := 0
-	for {
-		end := pieceEnd(src, start, start+pieceBytes)
-		t, over := splitTextUpTo(src[start:end], maxPieceTokens)
-		for over >= 0 {
-			// A cut can split a token in two: the shorter piece may
-			// still be one token over, and is cut again.
-			end = pieceEnd(src, start, start+over)
-			t, over = splitTextUpTo(src[start:end], maxPieceTokens)
-		}
-		t.classify(lx)
-		fn(piece{start, t})
-		if end >= len(src) {
-			return
-		}
-		start = end
-	}
-}
-
-// pieceEnd returns where the piece of text that starts at start and should
-// end near want ends: after the last paragraph break, line break, sentence
-// end or space in the second half of the piece, or at want itself on a
-// rune boundary.
-func pieceEnd(text string, start, want int) int {
-	if want >= len(text) {
-		return len(text)
-	}
-	low := start + (want-start)/2
-	for _, sep := range []string{"\n\n", "\n", ". ", " "} {
-		if i := strings.LastIndex(text[low:want], sep); i >= 0 {
-			return low + i + len(sep)
-		}
-	}
-	// Back up to the start of the rune want falls in. A rune is at most
-	// utf8.UTFMax bytes, so a longer run of continuation bytes is ill-formed
-	// and each of its bytes decodes as a rune of its own: any cut in it is a
-	// rune boundary, and the piece still advances by (want-start)/2 or more.
-	for back := 0; back < utf8.UTFMax-1 && want > start+1 && !utf8.RuneStart(text[want]); back++ {
-		want--
-	}
-	return want
 }
 
 // extract runs the pipeline on one text: the token layer (tokens.go), then

@@ -253,14 +253,19 @@
 // most 64 KiB and 8,192 tokens, cut at a paragraph break, line break,
 // sentence end or space in the second half of the piece. A news article,
 // even a long one (64 KiB of Arabic, some 6,000 words), is one piece; a
-// longer text is several, whose entities are merged by ID, while name linking and
-// agreement coreference stay within a piece. Bytes that cannot start a
-// token (controls, bidi marks, invalid UTF-8) cost no token. So their peak
-// heap is bounded by one piece's working memory plus the results: for an
-// input of 1 MB or more, at most 10× the input plus twice the size of the
-// result (which is itself below 1× on news and about 6× on the densest
-// inputs, a date every 16 bytes); on a single article of a few KB, a few
-// hundred KB in all, freed when the call returns.
+// longer text is several, whose entities are merged by ID, while name
+// linking and agreement coreference stay within a piece. Bytes that cannot
+// start a token (controls, bidi marks, invalid UTF-8) cost no token. So
+// their peak heap is bounded by one piece's working memory plus the
+// results: for an input of 1 MB or more, at most 10× the input plus twice
+// the size of the result (which is itself below 1× on news and about 6× on
+// the densest inputs, a date every 16 bytes); on a single article of a few
+// KB, a few hundred KB in all, freed when the call returns.
+//
+// The pieces of a text longer than one piece are read by several
+// goroutines at once, up to GOMAXPROCS or the number [WithConcurrency]
+// sets, each holding one piece: the bound above is then per goroutine. The
+// result does not depend on how many read it.
 //
 // [Normalizer.StringMap] keeps the normalized text and an [OffsetMap] of
 // 24 bytes per change: up to 10× the input on any text, and 20× on random
@@ -271,7 +276,9 @@
 // Every exported function and method may be called from any number of
 // goroutines at once. A [Normalizer], an [Extractor] and the built-in
 // tables hold no mutable state; the tables are built once, on first use.
-// A [Document] and the values in it belong to the caller.
+// A [Document] and the values in it belong to the caller. A call on a text
+// of more than one piece (64 KiB) starts goroutines of its own, which have
+// ended when it returns; [WithConcurrency] sets how many.
 //
 // # JSON
 //

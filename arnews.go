@@ -2,6 +2,7 @@ package arnews
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -78,12 +79,12 @@ func WithRef(t time.Time) Option {
 }
 
 // ExtractorOption configures an [Extractor]: see [NewExtractor]. Build one
-// with [WithEntries], [WithoutTagger] or [WithConcurrency].
+// with [WithEntries], [WithoutTagger] or [WithHelpers].
 type ExtractorOption struct {
 	entries  []GazetteerEntry
 	noTagger bool
-	// workers is WithConcurrency's n; set says WithConcurrency was used.
-	workers int
+	// helpers is WithHelpers's n; set says it was given.
+	helpers int
 	set     bool
 }
 
@@ -97,19 +98,20 @@ func WithoutTagger() ExtractorOption {
 	return ExtractorOption{noTagger: true}
 }
 
-// WithConcurrency sets how many goroutines read a long text at once. A
-// text is read in pieces of about 64 KiB (see the package documentation,
-// "Long texts"); the pieces of a longer one are read by up to n
-// goroutines, which speeds up one long text on a machine with cores to
-// spare. The calling goroutine prepares the pieces, in order, for the
-// others, and the result is the same whatever n. n = 1 reads everything
-// on the calling goroutine (a program that already runs many Extract
-// calls at once gains nothing from more); n = 0, the default, is
-// runtime.GOMAXPROCS at each call. A text of one piece, such as a news
-// article, is always read on the calling goroutine. [NewExtractor] fails
-// when n is negative.
-func WithConcurrency(n int) ExtractorOption {
-	return ExtractorOption{workers: n, set: true}
+// WithHelpers sets how many helper goroutines an Extractor may run at
+// once, over all its calls, to read long texts. A text is read in pieces
+// of about 64 KiB (see the package documentation, "Time and memory"); for
+// a longer one, the calling goroutine prepares the pieces in order and
+// hands each to a helper, and reads it itself when the Extractor's
+// helpers are all busy with other calls. This speeds up one long text on
+// a machine with cores to spare, and a program that already keeps its
+// cores busy with many calls finds the helpers taken and loses nothing.
+// The result is the same whatever n. The default is runtime.GOMAXPROCS
+// when the Extractor is made; n = 0 reads everything on the calling
+// goroutine. A text of one piece, such as a news article, is always read
+// on the calling goroutine. [NewExtractor] fails when n is negative.
+func WithHelpers(n int) ExtractorOption {
+	return ExtractorOption{helpers: n, set: true}
 }
 
 // WithEntries adds entries to the gazetteer of countries, cities, regions
@@ -124,27 +126,29 @@ func WithEntries(entries ...GazetteerEntry) ExtractorOption {
 // gazetteer entries, which it compiles once. An Extractor is safe for
 // concurrent use by any number of goroutines.
 type Extractor struct {
-	gaz     *gazetteer
-	tm      *tagModel // nil: WithoutTagger
-	workers int       // see WithConcurrency; 0 is GOMAXPROCS
+	gaz *gazetteer
+	tm  *tagModel // nil: WithoutTagger
+	// helpers holds a token for each helper goroutine reading a piece of
+	// a long text (see mapPieces); its capacity is the most at once.
+	helpers chan struct{}
 }
 
 // NewExtractor returns an Extractor configured by opts. It fails when a
 // gazetteer entry is invalid; the error names the entry and the field.
 func NewExtractor(opts ...ExtractorOption) (*Extractor, error) {
 	var entries []GazetteerEntry
-	noTagger, workers := false, 0
+	noTagger, helpers := false, -1 // -1: the default
 	for _, o := range opts {
 		entries = append(entries, o.entries...)
 		noTagger = noTagger || o.noTagger
 		if o.set {
-			if o.workers < 0 {
-				return nil, fmt.Errorf("arnews: WithConcurrency(%d): the number of goroutines must be 0 (GOMAXPROCS) or more", o.workers)
+			if o.helpers < 0 {
+				return nil, fmt.Errorf("arnews: WithHelpers(%d): the number of helper goroutines must be 0 or more", o.helpers)
 			}
-			workers = o.workers
+			helpers = o.helpers
 		}
 	}
-	if len(entries) == 0 && !noTagger && workers == 0 {
+	if len(entries) == 0 && !noTagger && helpers < 0 {
 		return defaultExtractor(), nil
 	}
 	for i := range entries {
@@ -152,7 +156,7 @@ func NewExtractor(opts ...ExtractorOption) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	x := &Extractor{gaz: builtinGazetteer(), workers: workers}
+	x := &Extractor{gaz: builtinGazetteer(), helpers: newHelpers(helpers)}
 	if len(entries) > 0 {
 		x.gaz = newGazetteer(entries)
 	}
@@ -173,8 +177,17 @@ var defaultExtractor = sync.OnceValue(func() *Extractor {
 	// a damaged one would be a broken build, and the default Extractor
 	// then runs without it rather than fail every call.
 	tm, _ := builtinTagger()
-	return &Extractor{gaz: builtinGazetteer(), tm: tm}
+	return &Extractor{gaz: builtinGazetteer(), tm: tm, helpers: newHelpers(-1)}
 })
+
+// newHelpers returns the tokens of an Extractor's n helper goroutines
+// (see WithHelpers), runtime.GOMAXPROCS of them for n = -1.
+func newHelpers(n int) chan struct{} {
+	if n < 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	return make(chan struct{}, n)
+}
 
 // Extract returns the facts found in text, with the per-call options opts
 // (typically [WithRef] for the article's date).
@@ -202,7 +215,7 @@ func (x *Extractor) Extract(text string, opts ...Option) *Document {
 // people named in text, with the Extractor's gazetteer; see the package
 // function [FindEntities].
 func (x *Extractor) FindEntities(text string) []Entity {
-	return joinEntities(mapPieces(text, x.workers, func(p piece) []Entity {
+	return joinEntities(mapPieces(text, x.helpers, func(p piece) []Entity {
 		ents := findEntities(p.t, x.gaz, x.tm).documentEntities()
 		shiftEntities(ents, p.off)
 		return ents
@@ -212,7 +225,7 @@ func (x *Extractor) FindEntities(text string) []Entity {
 // FindDates returns the date expressions of text resolved against ref; see
 // the package function [FindDates].
 func (x *Extractor) FindDates(text string, ref time.Time) []Date {
-	return joinParts(mapPieces(text, x.workers, func(p piece) []Date {
+	return joinParts(mapPieces(text, x.helpers, func(p piece) []Date {
 		dates := findDates(p.t, ref).dates
 		shiftDates(dates, p.off)
 		return dates
@@ -230,7 +243,7 @@ func Extract(text string, opts ...Option) *Document {
 // proportional to the input: entities are merged by ID across pieces,
 // while agreement coreference and name linking stay within a piece.
 func (x *Extractor) extractPieces(text string, ref time.Time) *Document {
-	docs := mapPieces(text, x.workers, func(p piece) *Document {
+	docs := mapPieces(text, x.helpers, func(p piece) *Document {
 		d := x.extract(p.t, ref)
 		d.shift(p.off)
 		return d

@@ -262,10 +262,11 @@
 // the densest inputs, a date every 16 bytes); on a single article of a few
 // KB, a few hundred KB in all, freed when the call returns.
 //
-// The pieces of a text longer than one piece are read by several
-// goroutines at once, up to GOMAXPROCS or the number [WithConcurrency]
-// sets, each holding one piece: the bound above is then per goroutine. The
-// result does not depend on how many read it.
+// The pieces of a text longer than one piece are read by helper
+// goroutines, which an [Extractor] lends to all its calls: at most
+// GOMAXPROCS of them at once, or what [WithHelpers] sets. Each helper a
+// call has holds one piece more. The result does not depend on who read
+// which piece.
 //
 // [Normalizer.StringMap] keeps the normalized text and an [OffsetMap] of
 // 24 bytes per change: up to 10× the input on any text, and 20× on random
@@ -277,8 +278,9 @@
 // goroutines at once. A [Normalizer], an [Extractor] and the built-in
 // tables hold no mutable state; the tables are built once, on first use.
 // A [Document] and the values in it belong to the caller. A call on a text
-// of more than one piece (64 KiB) starts goroutines of its own, which have
-// ended when it returns; [WithConcurrency] sets how many.
+// of more than one piece (64 KiB) may start helper goroutines, which have
+// ended when it returns; an Extractor runs at most GOMAXPROCS of them at
+// once for all its calls ([WithHelpers] sets another number).
 //
 // # JSON
 //

@@ -100,30 +100,30 @@ func ExampleWithoutTagger() {
 	// city city:HU:budapest "بودابست"
 }
 
-// ExampleWithConcurrency reads a long text (about 200 KiB, four pieces)
-// on the calling goroutine only and with up to four goroutines: the
+// ExampleWithHelpers reads a long text (about 200 KiB, four pieces) on
+// the calling goroutine only and with up to four helpers: the
 // Documents are the same, only the time differs. The text repeats one
 // signing; coreference stays within a piece, so each piece reports it
 // once.
-func ExampleWithConcurrency() {
+func ExampleWithHelpers() {
 	line := "وقعت قطر وتركيا اتفاقية للتعاون في الدوحة يوم 12 نوفمبر 2021.\n\n"
 	text := strings.Repeat(line, 200<<10/len(line))
 	ref := arnews.WithRef(time.Date(2021, 11, 13, 0, 0, 0, 0, time.UTC))
 	var docs []*arnews.Document
-	for _, n := range []int{1, 4} {
-		x, err := arnews.NewExtractor(arnews.WithoutTagger(), arnews.WithConcurrency(n))
+	for _, n := range []int{0, 4} {
+		x, err := arnews.NewExtractor(arnews.WithoutTagger(), arnews.WithHelpers(n))
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
 		doc := x.Extract(text, ref)
-		fmt.Printf("WithConcurrency(%d): %d dates, %d entities, %d agreements\n", n, len(doc.Dates), len(doc.Entities), len(doc.Agreements))
+		fmt.Printf("WithHelpers(%d): %d dates, %d entities, %d agreements\n", n, len(doc.Dates), len(doc.Entities), len(doc.Agreements))
 		docs = append(docs, doc)
 	}
 	fmt.Println("same:", reflect.DeepEqual(docs[0], docs[1]))
 	// Output:
-	// WithConcurrency(1): 1914 dates, 3 entities, 4 agreements
-	// WithConcurrency(4): 1914 dates, 3 entities, 4 agreements
+	// WithHelpers(0): 1914 dates, 3 entities, 4 agreements
+	// WithHelpers(4): 1914 dates, 3 entities, 4 agreements
 	// same: true
 }
 

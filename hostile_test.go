@@ -8,16 +8,16 @@ package arnews
 // documents (doc.go, "Time and memory"):
 //
 //   - Extract, FindDates and FindEntities read a text in pieces (see
-//     mapPieces), so each of their goroutines (GOMAXPROCS of them, plus the
-//     one that prepares the pieces) holds one piece's layers at a time,
-//     then they join the pieces' results: their peak heap is at most 10×
-//     the input plus twice the size of the result they return (the pieces'
-//     results and the joined one), plus pieceHeapAllowance. The bound is
-//     the same whatever GOMAXPROCS (measured here with 2): it holds as long
-//     as the pieces held at once are few beside the input's. The result's
-//     own size is reported with the figures: it is what the caller asked
-//     for, below 1× the input on news and at most about 6× on the most
-//     result-dense shapes (a date every 16 bytes).
+//     mapPieces), so the calling goroutine and each helper (up to
+//     GOMAXPROCS-1) hold one piece's layers at a time, then they join the
+//     pieces' results: their peak heap is at most 10× the input plus twice
+//     the size of the result they return (the pieces' results and the
+//     joined one), plus pieceHeapAllowance. The bound does not grow with
+//     GOMAXPROCS (2 here): it holds while the pieces held at once are few
+//     beside the input's, as with the few helpers of a small machine. The
+//     result's own size is reported with the figures: it is what the
+//     caller asked for, below 1× the input on news and at most about 6× on
+//     the most result-dense shapes (a date every 16 bytes).
 //   - StringMap holds the normalized text and its OffsetMap: at most 10× the
 //     input plus the same allowance on text, more on random bytes (see
 //     stringMapFactor).

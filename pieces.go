@@ -1,7 +1,6 @@
 package arnews
 
 import (
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -119,20 +118,20 @@ func joinEntities(parts [][]Entity) []Entity {
 }
 
 // mapPieces returns fn of each piece of src (see forPieces), in the
-// order of the pieces. A text of more than one piece is read by up to
-// workers goroutines (runtime.GOMAXPROCS when workers is 0): the calling
-// goroutine prepares the pieces in order and hands each to the first
-// worker free, so that at most workers+1 pieces are held at once. With
-// workers 1, or a text of one piece, everything runs on the calling
-// goroutine. The pieces are independent (nothing is linked across them),
-// so the result is the same whatever the workers; a panic in fn reaches
-// the caller of mapPieces, as it would without workers.
-func mapPieces[T any](src string, workers int, fn func(p piece) T) []T {
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+// order of the pieces. The calling goroutine prepares the pieces in order
+// and hands each to a helper goroutine of its own that is free, or to a
+// new one when it can take a token from helpers (the Extractor's, shared
+// by all its calls); when it has helpers and all are busy, it waits for
+// one; when it has none and can take no token, it reads the piece itself.
+// So at most cap(helpers) helpers run for all the calls of one Extractor,
+// and a call holds at most one piece more than it has helpers. A text of
+// one piece, or helpers of capacity 0, runs on the calling goroutine
+// alone. The pieces are independent (nothing is linked across them), so
+// the result does not depend on who read which piece; a panic in fn
+// reaches the caller of mapPieces, as it would without helpers.
+func mapPieces[T any](src string, helpers chan struct{}, fn func(p piece) T) []T {
 	var out []T
-	if workers <= 1 || len(src) <= pieceBytes {
+	if cap(helpers) == 0 || len(src) <= pieceBytes {
 		forPieces(src, func(p piece) { out = append(out, fn(p)) })
 		return out
 	}
@@ -164,19 +163,35 @@ func mapPieces[T any](src string, workers int, fn func(p piece) T) []T {
 		out[j.i] = r
 		mu.Unlock()
 	}
-	for range workers {
-		wg.Go(func() {
-			for j := range jobs {
-				run(j)
-			}
-		})
+	help := func() {
+		defer func() { <-helpers }()
+		for j := range jobs {
+			run(j)
+		}
 	}
-	i := 0
 	func() {
-		defer close(jobs) // the workers end even if preparing panics
+		defer close(jobs) // the helpers end even if preparing panics
+		i, own := 0, 0
 		forPieces(src, func(p piece) {
-			jobs <- job{i, p}
+			j := job{i, p}
 			i++
+			select {
+			case jobs <- j: // a helper of this call was free
+				return
+			default:
+			}
+			select {
+			case helpers <- struct{}{}:
+				own++
+				wg.Go(help)
+				jobs <- j
+			default:
+				if own > 0 {
+					jobs <- j // wait for a helper of this call
+				} else {
+					run(j)
+				}
+			}
 		})
 	}()
 	wg.Wait()

@@ -111,6 +111,9 @@ func (m *dateMatcher) readRoles(j int) tokRoles {
 		return tokRoles{} // the date lexicon has words only
 	}
 	var r tokRoles
+	if tk.dateCuts == 0 {
+		return r // most words: no stem of theirs is a date word
+	}
 	for k, ct := range tk.stems() {
 		if tk.dateCuts&(1<<k) == 0 {
 			continue // classify found no date word here

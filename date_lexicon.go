@@ -148,14 +148,9 @@ type dateEntry struct {
 	libya bool     // a Libyan month name: needs a day and a year
 }
 
-// dateLex maps a normalized first token to its entries.
+// dateLex maps a normalized first token to its entries (get).
 type dateLex struct {
-	entries wordMap[[]dateEntry]
-}
-
-// get returns the entries of key s.
-func (x *dateLex) get(s string) []dateEntry {
-	return x.entries.get(s)
+	wordMap[[]dateEntry]
 }
 
 //go:embed data/numbers.tsv
@@ -226,7 +221,7 @@ func (x *dateLex) add(spelling string, e dateEntry) {
 		e.rest = append(e.rest, tk.norm)
 	}
 	key := t.toks[0].norm
-	es := x.entries.m[key]
+	es := x.m[key]
 	for k := range es {
 		p := &es[k]
 		if p.word == e.word && p.n == e.n && p.count == e.count && p.cal == e.cal && slices.Equal(p.rest, e.rest) {
@@ -235,5 +230,5 @@ func (x *dateLex) add(spelling string, e dateEntry) {
 			return
 		}
 	}
-	x.entries.set(key, append(es, e))
+	x.set(key, append(es, e))
 }

@@ -374,11 +374,9 @@ func (f *finder) names() {
 			i = end - 1
 			continue
 		}
-		if len(f.acr.m) > 0 {
-			if k, c, ok := f.docAcronym(i); ok {
-				f.add(k, i, c, i)
-				continue
-			}
+		if k, c, ok := f.docAcronym(i); ok {
+			f.add(k, i, c, i)
+			continue
 		}
 		if inf.cls.has(cAgencyRef) {
 			// Not الوكالة الدولية للطاقة الذرية and the like: those are
@@ -721,7 +719,7 @@ func (f *finder) byContext(m *gmatch, pos int) *gazEntity {
 
 // docAcronym finds at token i an acronym defined in parentheses earlier.
 func (f *finder) docAcronym(i int) (int, cut, bool) {
-	if len(f.acr.m) == 0 {
+	if f.acr.empty() {
 		return 0, cut{}, false
 	}
 	tk := &f.t.toks[i]

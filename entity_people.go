@@ -325,12 +325,12 @@ func (f *finder) isSurname(i int) bool {
 // surnameAt returns the person whose surname key starts at token i, and
 // the token after the key.
 func (f *finder) surnameAt(i int) (int, int) {
-	if len(f.surnames.m) == 0 || f.t.toks[i].kind != tokWord {
+	if f.surnames.empty() || f.t.toks[i].kind != tokWord {
 		return -1, i
 	}
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
-		for _, s := range f.surnamesOf(tk.stem(c)) {
+		for _, s := range f.surnames.get(tk.stem(c)) {
 			if s.def == c.def && i > s.after && f.follows(i, s.rest) {
 				return s.ent, i + 1 + len(s.rest)
 			}
@@ -343,7 +343,7 @@ func (f *finder) surnameAt(i int) (int, int) {
 func (f *finder) surnameCut(i int) cut {
 	tk := &f.t.toks[i]
 	for _, c := range tk.stems() {
-		for _, s := range f.surnamesOf(tk.stem(c)) {
+		for _, s := range f.surnames.get(tk.stem(c)) {
 			if s.def == c.def && f.follows(i, s.rest) {
 				return c
 			}
@@ -412,9 +412,4 @@ func (f *finder) addSurname(a, b, ent, after int) {
 		rest = append(rest, f.t.toks[k].norm)
 	}
 	f.surnames.set(key, append(f.surnames.m[key], surname{rest: rest, def: def, ent: ent, after: after}))
-}
-
-// surnamesOf returns the surnames whose first word is key.
-func (f *finder) surnamesOf(key string) []surname {
-	return f.surnames.get(key)
 }

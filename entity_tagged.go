@@ -307,7 +307,7 @@ func (f *finder) repeatTagged(found []taggedName, covered []bool) {
 // linkTaggedSurnames adds the later mentions of the people the tagger
 // found by their surname alone, as names does for the rest.
 func (f *finder) linkTaggedSurnames() {
-	if f.tm == nil || len(f.surnames.m) == 0 {
+	if f.tm == nil || f.surnames.empty() {
 		return
 	}
 	covered := f.coveredTokens()

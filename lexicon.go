@@ -320,7 +320,7 @@ var builtinLexicon = sync.OnceValue(func() *lexicon {
 	lx := compileLexicon(lexiconRows(lexiconTSV))
 	lx.addOrdinals(numbersTSV)
 	lx.dates = buildDateLexicon(lx)
-	for k := range lx.dates.entries.m {
+	for k := range lx.dates.m {
 		lx.entry(k).date = true
 	}
 	return lx
@@ -497,6 +497,9 @@ func (wm *wordMap[V]) lookup(w string) (V, bool) {
 	v, ok := wm.m[w]
 	return v, ok
 }
+
+// empty reports whether the map has no word.
+func (wm *wordMap[V]) empty() bool { return len(wm.m) == 0 }
 
 // set gives the word w the value v.
 func (wm *wordMap[V]) set(w string, v V) {

@@ -188,7 +188,7 @@ func TestNumbersValid(t *testing.T) {
 // the date lexicon (see readRoles): each is one word token, so that a
 // number or a punctuation mark has no date entries.
 func TestDateLexiconKeys(t *testing.T) {
-	for k := range dateLexicon().entries.m {
+	for k := range dateLexicon().m {
 		if toks := splitText(k).toks; len(toks) != 1 || toks[0].kind != tokWord {
 			t.Errorf("date lexicon key %q is no single word", k)
 		}

@@ -74,13 +74,6 @@ func newStage(w featTable) *stage {
 	return sg
 }
 
-// addTo adds the packed values v to s.
-func (s *packed) addTo(v *packed) {
-	for k := range nPacked {
-		s[k] += v[k]
-	}
-}
-
 // decoder holds the buffers of decoding, and the scores of the words of
 // the document being decoded.
 type decoder struct {
@@ -217,13 +210,11 @@ func (dec *decoder) fill(sg *stage, d *tagDoc, s tagSent, st *stackInput) {
 		sum := ws.emit
 		sum.addTo(dec.near(typ, k-1, 1))
 		sum.addTo(dec.near(typ, k+1, 2))
-		if !second { // the second stage reads no word two places away
-			sum.addTo(dec.near(typ, k-2, 0))
-			sum.addTo(dec.near(typ, k+2, 3))
-		}
-		if second {
+		if second { // the second stage reads no word two places away
 			dec.addStack(&sum, sg, st, s, k)
 		} else {
+			sum.addTo(dec.near(typ, k-2, 0))
+			sum.addTo(dec.near(typ, k+2, 3))
 			prev, next := padBefore, padAfter
 			if k > 0 {
 				prev = d.types[typ[k-1]].h.norm

@@ -72,6 +72,13 @@ const nPacked = (nLabels + 1) / 2
 // within int32, as sums of a few hundred int16 weights do.
 type packed [nPacked]int64
 
+// addTo adds the packed values v to s.
+func (s *packed) addTo(v *packed) {
+	for k := range nPacked {
+		s[k] += v[k]
+	}
+}
+
 // pack returns the weights w packed.
 func pack(w *[nLabels]int16) packed {
 	var p packed
@@ -101,10 +108,7 @@ func (w *featTable) add(key uint64, s *packed) bool {
 	for i := id & w.mask; ; i = (i + 1) & w.mask {
 		switch w.ids[i] {
 		case id:
-			ws := &w.w[i]
-			for k := range nPacked {
-				s[k] += ws[k]
-			}
+			s.addTo(&w.w[i])
 			return true
 		case 0:
 			return false

@@ -275,8 +275,10 @@
 // # Concurrency
 //
 // Every exported function and method may be called from any number of
-// goroutines at once. A [Normalizer], an [Extractor] and the built-in
-// tables hold no mutable state; the tables are built once, on first use.
+// goroutines at once. A [Normalizer] and the built-in tables hold no
+// mutable state, and an [Extractor] none but the count of its busy
+// helpers (below), which changes no result; the tables are built once, on
+// first use.
 // A [Document] and the values in it belong to the caller. A call on a text
 // of more than one piece (64 KiB) may start helper goroutines, which have
 // ended when it returns; an Extractor runs at most GOMAXPROCS of them at

@@ -9,7 +9,7 @@ package arnews
 //
 //   - Extract, FindDates and FindEntities read a text in pieces (see
 //     mapPieces), so the calling goroutine and each helper (up to
-//     GOMAXPROCS-1) hold one piece's layers at a time, then they join the
+//     GOMAXPROCS) hold one piece's layers at a time, then they join the
 //     pieces' results: their peak heap is at most 10× the input plus twice
 //     the size of the result they return (the pieces' results and the
 //     joined one), plus pieceHeapAllowance. The bound does not grow with
